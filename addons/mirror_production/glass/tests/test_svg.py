@@ -1,0 +1,171 @@
+# Copyright 2026 Mirror Workshop Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The SVG drawing: well-formed, one circle per hole, edges only where processed,
+labels escaped."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from glass import svg
+
+NS = "{http://www.w3.org/2000/svg}"
+
+
+def parse(document):
+    root = ET.fromstring(document)
+    assert root.tag == f"{NS}svg"
+    return root
+
+
+def find(root, tag, css_class=None):
+    return [
+        element
+        for element in root.iter(f"{NS}{tag}")
+        if css_class is None or element.get("class") == css_class
+    ]
+
+
+def texts(root):
+    return [element.text for element in root.iter(f"{NS}text")]
+
+
+DRAWINGS = {
+    "plain rectangle": dict(),
+    "rectangle with everything": dict(
+        width=1000,
+        height=1000,
+        edges={"bottom": "ground", "top": "polished"},
+        holes=[(8, 100, 100), (35, 500, 700), (8, 900, 100)],
+        cutouts=[(200, 100, 400, 300)],
+    ),
+    "rounded": dict(width=800, height=600, shape="rounded", corner_radius=50, edges="ground"),
+    "circle": dict(width=600, height=600, shape="circle", edges="polished", holes=[(35, 300, 300)]),
+    "oval": dict(width=800, height=400, shape="oval", edges="ground"),
+    "custom": dict(width=700, height=400, shape="custom", has_drawing=True),
+    "tall narrow": dict(width=20, height=3000, edges={"left": "ground"}),
+}
+
+
+@pytest.mark.parametrize("kwargs", DRAWINGS.values(), ids=DRAWINGS.keys())
+def test_valid_xml_with_one_circle_per_hole(make_spec, kwargs):
+    spec = make_spec("mirror4", **{"width": 1000, "height": 500, **kwargs})
+    root = parse(svg.render(spec))
+    # the only <circle> elements are the holes
+    assert len(find(root, "circle")) == len(spec.holes)
+    assert len(find(root, "circle", "o_mirror_hole")) == len(spec.holes)
+    assert len(find(root, "rect", "o_mirror_cutout")) == len(spec.cutouts)
+    assert len(find(root, "polygon")) == 1  # the glass outline
+
+
+@pytest.mark.parametrize(
+    ("edges", "sides"),
+    [
+        (None, []),
+        ({"bottom": "ground"}, ["bottom"]),
+        ({"bottom": "ground", "top": "ground"}, ["bottom", "top"]),
+        ({"left": "polished", "right": "ground"}, ["right", "left"]),
+        ("polished", ["bottom", "right", "top", "left"]),
+        # a side explicitly without edge work
+        ({"bottom": "ground", "top": None}, ["bottom"]),
+    ],
+)
+def test_edge_lines_only_on_processed_sides(make_spec, edges, sides):
+    root = parse(svg.render(make_spec("mirror4", 1000, 500, edges=edges)))
+    lines = find(root, "line", "o_mirror_edge")
+    assert [line.get("data-side") for line in lines] == sides
+
+
+@pytest.mark.parametrize(
+    ("edge", "color", "label"),
+    [
+        ("ground", "#1e88e5", "GE"),
+        ("polished", "#43a047", "PE"),
+        ("facet20", "#8e24aa", "F20"),
+    ],
+)
+def test_edge_colour_and_label(make_spec, edge, color, label):
+    root = parse(svg.render(make_spec("mirror4", 1000, 500, edges={"bottom": edge})))
+    (line,) = find(root, "line", "o_mirror_edge")
+    assert line.get("stroke") == color
+    assert label in texts(root)
+
+
+@pytest.mark.parametrize(("shape", "width", "height"), [("circle", 600, 600), ("oval", 800, 400)])
+def test_round_piece_has_one_edge_ellipse(make_spec, shape, width, height):
+    spec = make_spec("mirror4", width, height, shape=shape, edges="polished")
+    root = parse(svg.render(spec))
+    assert find(root, "line", "o_mirror_edge") == []
+    (ellipse,) = find(root, "ellipse", "o_mirror_edge")
+    assert ellipse.get("stroke") == "#43a047"
+
+
+def test_labels_are_escaped(make_spec, ops):
+    from dataclasses import replace
+
+    bold = replace(ops["ground"], code="", name="<b>Bold & co</b>")
+    spec = make_spec("mirror4", 1000, 500, edges={"bottom": bold})
+    document = svg.render(spec, title='<script>alert("x")</script>')
+    assert "<b>" not in document and "<script>" not in document
+    assert "&lt;b&gt;Bold &amp; co&lt;/b&gt;" in document
+    root = parse(document)
+    assert find(root, "b") == [] and find(root, "script") == []
+    assert "<b>Bold & co</b>" in texts(root)
+    assert root.find(f"{NS}title").text == '<script>alert("x")</script>'
+
+
+@pytest.mark.parametrize(
+    ("width", "height"),
+    [(0, 500), (1000, 0), (0, 0), (-10, 500), (None, 500), (float("nan"), 500)],
+)
+def test_empty_for_no_size(make_spec, width, height):
+    assert svg.render(make_spec("mirror4", width, height)) == ""
+
+
+def test_size_and_view_box(make_spec):
+    # size 1000 → font 45, margin 4.5 × 45 = 202.5; view 1000 + 405 = 1405 × 500 + 405 = 905;
+    # 281 px wide → 281 × 905 / 1405 = 181 px high
+    root = parse(svg.render(make_spec("mirror4", 1000, 500), width_px=281))
+    assert root.get("viewBox") == "0 0 1405.0 905.0"
+    assert (root.get("width"), root.get("height")) == ("281", "181")
+    assert root.get("class") == "o_mirror_drawing"
+
+
+def test_no_size_attributes_without_width_px(make_spec):
+    root = parse(svg.render(make_spec("mirror4", 1000, 500)))
+    assert root.get("width") is None and root.get("height") is None
+
+
+def test_hole_position_is_measured_from_the_bottom_left(make_spec):
+    # margin 202.5 (see test_size_and_view_box): x = 202.5 + 100 = 302.5,
+    # y flipped = 202.5 + 500 − 100 = 602.5, r = 8 / 2 = 4
+    spec = make_spec("mirror4", 1000, 500, holes=[(8, 100, 100)])
+    root = parse(svg.render(spec))
+    (hole,) = find(root, "circle", "o_mirror_hole")
+    assert (hole.get("cx"), hole.get("cy"), hole.get("r")) == ("302.5", "602.5", "4.0")
+    assert "Ø8 (100; 100)" in texts(root)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected_texts"),
+    [
+        # overall dimensions
+        (dict(width=1000, height=500), ["1000", "500"]),
+        # a circle shows its diameter
+        (dict(width=600, height=600, shape="circle"), ["600", "Ø600"]),
+        # cutout size
+        (dict(width=1000, height=1000, cutouts=[(200, 100, 400, 300)]), ["200×100"]),
+        # fractional sizes as a workshop writes them
+        (dict(width=1000.5, height=499.25), ["1000.5", "499.25"]),
+    ],
+)
+def test_dimension_texts(make_spec, kwargs, expected_texts):
+    found = texts(parse(svg.render(make_spec("mirror4", **kwargs))))
+    for text in expected_texts:
+        assert text in found
+
+
+@pytest.mark.parametrize(("shape", "dashed"), [("custom", True), ("rectangle", False)])
+def test_custom_outline_is_dashed(make_spec, shape, dashed):
+    root = parse(svg.render(make_spec("mirror4", 700, 400, shape=shape, has_drawing=True)))
+    (polygon,) = find(root, "polygon")
+    assert (polygon.get("stroke-dasharray") is not None) is dashed

@@ -1,0 +1,515 @@
+# Copyright 2026 Mirror Workshop Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Validation of a glass piece specification.
+
+:func:`validate` returns a list of :class:`Issue`; an empty list means the spec
+can be made. Each issue carries an English message template marked for
+translation, its parameters, and the field it is about, so that every caller
+(backend form, portal, bot, API) shows the same clear message in the user's
+language: what is wrong and how to fix it.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+from . import geometry
+from .i18n import _lt
+from .spec import (
+    BASES,
+    SHAPE_CIRCLE,
+    SHAPE_CUSTOM,
+    SHAPE_OVAL,
+    SHAPE_ROUNDED,
+    SHAPES,
+    SIDES,
+)
+
+
+def fmt(number):
+    """A number as a workshop writes it: 4, 2.5, 0.25 (no trailing zeros)."""
+    if number is None:
+        return ""
+    if float(number).is_integer():
+        return str(int(number))
+    return ("%.3f" % number).rstrip("0").rstrip(".")
+
+
+@dataclass(frozen=True)
+class Issue:
+    code: str
+    message: str
+    params: dict = field(default_factory=dict)
+    field: str = ""
+
+    def render(self, translate=None):
+        """The message in the caller's language (``translate`` maps a template)."""
+        template = translate(self.message) if translate else self.message
+        return template % self.params if self.params else template
+
+
+class _Collector:
+    def __init__(self):
+        self.issues = []
+
+    def add(self, code, message, field_name="", **params):
+        self.issues.append(
+            Issue(code, message, {k: _param(v) for k, v in params.items()}, field_name)
+        )
+
+
+def _param(value):
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return fmt(value)
+    return value
+
+
+def validate(spec, rules):
+    """All the problems of ``spec`` under ``rules`` (empty when it is valid)."""
+    out = _Collector()
+    material = spec.material
+    width, height = spec.width or 0.0, spec.height or 0.0
+    thickness = material.thickness
+
+    quantity = spec.quantity
+    if (
+        quantity is None
+        or not math.isfinite(quantity)  # NaN or ∞ from an API would crash int()
+        or quantity < 1
+        or quantity != int(quantity)
+    ):
+        out.add(
+            "quantity",
+            _lt(
+                "The quantity must be a whole number of pieces, at least 1 (got %(qty)s). "
+                "Enter how many identical pieces to make."
+            ),
+            "quantity",
+            qty=spec.quantity if spec.quantity is not None else 0,
+        )
+    elif spec.quantity > rules.max_quantity:
+        out.add(
+            "quantity_max",
+            _lt(
+                "%(qty)s identical pieces on one line is more than the %(max)s allowed. "
+                "Check the quantity or split the order into several lines."
+            ),
+            "quantity",
+            qty=spec.quantity,
+            max=rules.max_quantity,
+        )
+
+    if thickness <= 0:
+        out.add(
+            "thickness",
+            _lt(
+                "The material %(material)s has no thickness. Set its thickness in mm on the "
+                "material."
+            ),
+            "material",
+            material=material.name,
+        )
+    if not (width > 0 and height > 0):  # also refuses NaN, which compares False
+        out.add(
+            "size_positive",
+            _lt(
+                "Width and height must be positive (got %(width)s × %(height)s mm). "
+                "Enter the size of the piece in millimetres."
+            ),
+            "width",
+            width=width,
+            height=height,
+        )
+        return out.issues
+    if min(width, height) < rules.min_side:
+        out.add(
+            "size_min",
+            _lt(
+                "A piece of %(width)s × %(height)s mm is too narrow: glass cannot be cut "
+                "narrower than %(min)s mm. Check that the size is in millimetres, not "
+                "centimetres."
+            ),
+            "width",
+            width=width,
+            height=height,
+            min=rules.min_side,
+        )
+    if max(width, height) > rules.max_side:
+        out.add(
+            "size_max",
+            _lt(
+                "A piece of %(width)s × %(height)s mm is larger than %(max)s mm, the largest "
+                "glass made. Check that the size is in millimetres."
+            ),
+            "width",
+            width=width,
+            height=height,
+            max=rules.max_side,
+        )
+    _validate_sheet(spec, out)
+    if spec.shape not in SHAPES:
+        out.add(
+            "shape",
+            _lt("Unknown shape %(shape)s. Choose rectangle, rounded, circle, oval or custom."),
+            "shape",
+            shape=spec.shape,
+        )
+    _validate_shape(spec, out)
+    _validate_operations(spec, out)
+    _validate_edges(spec, out)
+    if thickness > 0:
+        _validate_holes(spec, rules, out)
+        _validate_cutouts(spec, rules, out)
+    _validate_tempering(spec, rules, out)
+    return out.issues
+
+
+def _validate_sheet(spec, out):
+    material = spec.material
+    sheets = [tuple(sheet) for sheet in material.sheets]
+    if not sheets:
+        out.add(
+            "no_sheet",
+            _lt(
+                "The material %(material)s has no stock sheet size. Add its sheet sizes on "
+                "the material before selling it."
+            ),
+            "material",
+            material=material.name,
+        )
+        return
+    if geometry.fits_sheet(spec.width, spec.height, sheets, rotate=not material.directional):
+        return
+    sheet = geometry.largest_sheet(sheets)
+    if material.directional:
+        message = _lt(
+            "A piece of %(width)s × %(height)s mm does not fit on a sheet of %(material)s "
+            "(largest sheet %(sheet_width)s × %(sheet_height)s mm). This glass has a "
+            "direction and cannot be rotated: swap width and height only if the pattern "
+            "allows it, split the piece or choose another material."
+        )
+    else:
+        message = _lt(
+            "A piece of %(width)s × %(height)s mm does not fit on a sheet of %(material)s, "
+            "even rotated (largest sheet %(sheet_width)s × %(sheet_height)s mm). Split the "
+            "piece or choose another material."
+        )
+    out.add(
+        "sheet",
+        message,
+        "width",
+        width=spec.width,
+        height=spec.height,
+        material=material.name,
+        sheet_width=sheet[0],
+        sheet_height=sheet[1],
+    )
+
+
+def _validate_shape(spec, out):
+    width, height = spec.width, spec.height
+    if spec.shape == SHAPE_CIRCLE and abs(width - height) > 0.05:
+        out.add(
+            "circle",
+            _lt(
+                "A circle has one diameter, but width and height differ (%(width)s × "
+                "%(height)s mm). Enter the diameter as both width and height, or choose "
+                "the oval shape."
+            ),
+            "height",
+            width=width,
+            height=height,
+        )
+    if spec.shape == SHAPE_ROUNDED:
+        limit = min(width, height) / 2.0
+        if spec.corner_radius <= 0 or spec.corner_radius > limit:
+            out.add(
+                "corner_radius",
+                _lt(
+                    "The corner radius must be more than 0 and at most %(max)s mm (half the "
+                    "shorter side) for a %(width)s × %(height)s mm piece; got %(radius)s mm."
+                ),
+                "corner_radius",
+                max=limit,
+                width=width,
+                height=height,
+                radius=spec.corner_radius,
+            )
+    if spec.shape == SHAPE_CUSTOM and not spec.has_drawing:
+        out.add(
+            "drawing",
+            _lt(
+                "A custom shape needs its drawing: attach the drawing (PDF, DXF or image) "
+                "to the line."
+            ),
+            "drawing",
+        )
+    if spec.shape_surcharge < 0:
+        out.add(
+            "surcharge",
+            _lt("The shape surcharge cannot be negative (got %(amount)s)."),
+            "shape_surcharge",
+            amount=spec.shape_surcharge,
+        )
+    if spec.urgency_percent < 0:
+        out.add(
+            "urgency",
+            _lt("The urgency surcharge cannot be negative (got %(percent)s %%)."),
+            "urgency",
+            percent=spec.urgency_percent,
+        )
+
+
+def _validate_operations(spec, out):
+    thickness = spec.thickness
+    for operation in spec.all_operations():
+        if operation.basis not in BASES:
+            out.add(
+                "basis",
+                _lt("The operation %(operation)s has an unknown pricing basis %(basis)s."),
+                "operations",
+                operation=operation.name,
+                basis=operation.basis,
+            )
+        if not operation.allows_thickness(thickness):
+            out.add(
+                "operation_thickness",
+                _lt(
+                    "%(operation)s is done on glass %(min)s–%(max)s mm thick, and "
+                    "%(material)s is %(thickness)s mm. Remove the operation or choose "
+                    "another material."
+                ),
+                "operations",
+                operation=operation.name,
+                min=operation.thickness_min,
+                max=operation.thickness_max or "∞",
+                material=spec.material.name,
+                thickness=thickness,
+            )
+        elif operation.band(thickness) is None:
+            out.add(
+                "operation_price",
+                _lt(
+                    "%(operation)s has no price for %(thickness)s mm glass. Add a price "
+                    "for this thickness to the operation."
+                ),
+                "operations",
+                operation=operation.name,
+                thickness=thickness,
+            )
+
+
+def _validate_edges(spec, out):
+    width, height = spec.width, spec.height
+    shorter = min(width, height)
+    if spec.shape in (SHAPE_CIRCLE, SHAPE_OVAL):
+        edges = {spec.edge(side) for side in SIDES}
+        if len(edges) > 1:
+            out.add(
+                "round_edges",
+                _lt(
+                    "A %(shape)s piece has one continuous edge: set the same edge work on "
+                    "all sides (use 'All sides')."
+                ),
+                "edges",
+                shape=spec.shape,
+            )
+    facets = {spec.edge(side) for side in SIDES if spec.edge(side)}
+    for operation in facets:
+        facet = operation.facet_width
+        if operation.edge_type == "facet" and facet and 2 * facet >= shorter:
+            out.add(
+                "facet_width",
+                _lt(
+                    "A %(facet)s mm facet is too wide for a piece whose shorter side is "
+                    "%(side)s mm: facets on opposite sides would meet. Use a facet of at "
+                    "most %(max)s mm or a larger piece."
+                ),
+                "edges",
+                facet=facet,
+                side=shorter,
+                max=max(math.floor((shorter - 1) / 2.0), 0),
+            )
+
+
+def _validate_holes(spec, rules, out):
+    thickness = spec.thickness
+    min_diameter = thickness * rules.hole_min_diameter_factor
+    clearance = thickness * rules.hole_edge_distance_factor
+    points = geometry.outline(spec)
+    for index, hole in enumerate(spec.holes, start=1):
+        if hole.diameter < min_diameter or hole.diameter <= 0:
+            out.add(
+                "hole_diameter",
+                _lt(
+                    "Hole %(index)s: a Ø%(diameter)s mm hole is smaller than the glass "
+                    "thickness (%(thickness)s mm), so the drill would break the glass. Use "
+                    "a diameter of at least %(min)s mm."
+                ),
+                "holes",
+                index=index,
+                diameter=hole.diameter,
+                thickness=thickness,
+                min=min_diameter,
+            )
+            continue
+        if hole.operation is None:
+            out.add(
+                "hole_operation",
+                _lt(
+                    "Hole %(index)s: no drilling operation makes a Ø%(diameter)s mm hole in "
+                    "%(thickness)s mm glass. Choose another diameter or add a drilling "
+                    "operation for it to the catalog."
+                ),
+                "holes",
+                index=index,
+                diameter=hole.diameter,
+                thickness=thickness,
+            )
+        edge = geometry.hole_edge_clearance(points, hole)
+        if edge < clearance:
+            out.add(
+                "hole_edge",
+                _lt(
+                    "Hole %(index)s (Ø%(diameter)s mm at x=%(x)s, y=%(y)s) is %(distance)s mm "
+                    "from the edge of the glass; it must be at least %(min)s mm (2 × "
+                    "thickness). Move the hole towards the middle of the piece."
+                ),
+                "holes",
+                index=index,
+                diameter=hole.diameter,
+                x=hole.x,
+                y=hole.y,
+                distance=round(edge, 1),
+                min=clearance,
+            )
+    holes = list(spec.holes)
+    for i, first in enumerate(holes):
+        for j in range(i + 1, len(holes)):
+            second = holes[j]
+            gap = geometry.holes_clearance(first, second)
+            if gap < clearance:
+                out.add(
+                    "hole_distance",
+                    _lt(
+                        "Holes %(first)s and %(second)s are %(distance)s mm apart (edge to "
+                        "edge); they must be at least %(min)s mm apart (2 × thickness). Move "
+                        "one of them."
+                    ),
+                    "holes",
+                    first=i + 1,
+                    second=j + 1,
+                    distance=round(gap, 1),
+                    min=clearance,
+                )
+
+
+def _validate_cutouts(spec, rules, out):
+    thickness = spec.thickness
+    clearance = thickness * rules.hole_edge_distance_factor
+    points = geometry.outline(spec)
+    for index, cutout in enumerate(spec.cutouts, start=1):
+        if cutout.width <= 0 or cutout.height <= 0:
+            out.add(
+                "cutout_size",
+                _lt(
+                    "Cutout %(index)s must have a positive size (got %(width)s × %(height)s "
+                    "mm)."
+                ),
+                "cutouts",
+                index=index,
+                width=cutout.width,
+                height=cutout.height,
+            )
+            continue
+        if cutout.operation is None:
+            out.add(
+                "cutout_operation",
+                _lt(
+                    "Cutout %(index)s: no cutout operation makes a %(width)s × %(height)s mm "
+                    "cutout in %(thickness)s mm glass. Add one to the catalog."
+                ),
+                "cutouts",
+                index=index,
+                width=cutout.width,
+                height=cutout.height,
+                thickness=thickness,
+            )
+        edge = geometry.cutout_edge_clearance(points, cutout)
+        if edge < clearance:
+            out.add(
+                "cutout_edge",
+                _lt(
+                    "Cutout %(index)s (%(width)s × %(height)s mm at x=%(x)s, y=%(y)s) must "
+                    "stay at least %(min)s mm (2 × thickness) inside the edge of the glass. "
+                    "Move it or make it smaller; a notch in the edge is a custom shape."
+                ),
+                "cutouts",
+                index=index,
+                width=cutout.width,
+                height=cutout.height,
+                x=cutout.x,
+                y=cutout.y,
+                min=clearance,
+            )
+        for hole_index, hole in enumerate(spec.holes, start=1):
+            inside = geometry.distance_to_outline(geometry.cutout_corners(cutout), hole.x, hole.y)
+            if inside > -(hole.diameter / 2.0 + clearance):
+                out.add(
+                    "cutout_hole",
+                    _lt(
+                        "Hole %(hole)s is closer than %(min)s mm (2 × thickness) to cutout "
+                        "%(index)s. Move the hole or the cutout."
+                    ),
+                    "holes",
+                    hole=hole_index,
+                    index=index,
+                    min=clearance,
+                )
+
+
+def _validate_tempering(spec, rules, out):
+    if not spec.tempered():
+        return
+    material = spec.material
+    if not material.temperable:
+        out.add(
+            "temper_material",
+            _lt(
+                "%(material)s cannot be tempered. Remove tempering or choose a temperable "
+                "glass."
+            ),
+            "operations",
+            material=material.name,
+        )
+        return
+    shorter, longer = sorted((spec.width, spec.height))
+    if shorter < rules.furnace_min_short or longer < rules.furnace_min_long:
+        out.add(
+            "temper_min",
+            _lt(
+                "A piece of %(width)s × %(height)s mm is too small for the tempering furnace "
+                "(at least %(min_short)s × %(min_long)s mm). Remove tempering or make the "
+                "piece larger."
+            ),
+            "operations",
+            width=spec.width,
+            height=spec.height,
+            min_short=rules.furnace_min_short,
+            min_long=rules.furnace_min_long,
+        )
+    if shorter > rules.furnace_max_short or longer > rules.furnace_max_long:
+        out.add(
+            "temper_max",
+            _lt(
+                "A piece of %(width)s × %(height)s mm is too large for the tempering furnace "
+                "(at most %(max_short)s × %(max_long)s mm). Remove tempering or split the "
+                "piece."
+            ),
+            "operations",
+            width=spec.width,
+            height=spec.height,
+            max_short=rules.furnace_max_short,
+            max_long=rules.furnace_max_long,
+        )

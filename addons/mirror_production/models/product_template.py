@@ -1,0 +1,92 @@
+# Copyright 2026 Mirror Workshop Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..glass.spec import Material
+
+GLASS_KIND_SELECTION = [
+    ("float", "Float, clear"),
+    ("extra_clear", "Extra-clear (low-iron)"),
+    ("tinted", "Tinted"),
+    ("mirror_silver", "Mirror, silver"),
+    ("mirror_bronze", "Mirror, bronze"),
+    ("mirror_graphite", "Mirror, graphite"),
+    ("satin", "Satin / matte"),
+    ("patterned", "Patterned"),
+    ("laminated", "Laminated"),
+]
+
+
+class ProductTemplate(models.Model):
+    _inherit = "product.template"
+
+    glass_role = fields.Selection(
+        [("material", "Glass material"), ("piece", "Glass piece made to measure")],
+        help="Glass material: sold and stocked by m², cut from stock sheets.\n"
+        "Glass piece made to measure: the product of order lines whose glass, size and "
+        "processing are specified on the line.",
+    )
+    glass_kind = fields.Selection(GLASS_KIND_SELECTION, "Glass kind")
+    glass_thickness = fields.Float("Thickness (mm)", digits=(6, 1))
+    glass_directional = fields.Boolean(
+        "Directional",
+        help="Patterned or brushed glass whose pattern has a direction: pieces must not be "
+        "rotated on the sheet.",
+    )
+    glass_temperable = fields.Boolean("Temperable", default=True)
+    glass_sheet_size_ids = fields.One2many(
+        "mirror.sheet.size", "product_tmpl_id", "Stock sheet sizes", copy=True
+    )
+    glass_min_line_price = fields.Monetary(
+        "Minimum line price",
+        help="Least amount charged for an order line of this material, e.g. 1,500 ₽ for an "
+        "untempered mirror.",
+    )
+
+    @api.constrains("glass_role", "glass_thickness")
+    def _check_glass_thickness(self):
+        for template in self:
+            if template.glass_role == "material" and not 0 < template.glass_thickness <= 100:
+                raise ValidationError(
+                    self.env._(
+                        "The glass material %(name)s needs a thickness between 0 and 100 mm "
+                        "(got %(thickness)s).",
+                        name=template.name,
+                        thickness=template.glass_thickness,
+                    )
+                )
+
+    @api.onchange("glass_role")
+    def _onchange_glass_role(self):
+        square_meter = self.env.ref("uom.uom_square_meter", raise_if_not_found=False)
+        unit = self.env.ref("uom.product_uom_unit", raise_if_not_found=False)
+        if self.glass_role == "material" and square_meter:
+            self.uom_id = self.uom_po_id = square_meter
+        elif self.glass_role == "piece" and unit:
+            self.uom_id = self.uom_po_id = unit
+
+
+class ProductProduct(models.Model):
+    _inherit = "product.product"
+
+    def _glass_material(self, price_m2=None, rate=1.0):
+        """This material as the pure ``glass.spec.Material``.
+
+        ``price_m2`` is the customer's price (pricelist applied) in the order currency;
+        ``rate`` converts company-currency amounts (cost, minimum) into it.
+        """
+        self.ensure_one()
+        template = self.product_tmpl_id
+        return Material(
+            name=self.display_name,
+            thickness=template.glass_thickness,
+            price_m2=self.lst_price * rate if price_m2 is None else price_m2,
+            cost_m2=self.standard_price * rate,
+            kind=template.glass_kind or "float",
+            directional=template.glass_directional,
+            temperable=template.glass_temperable,
+            sheets=tuple((sheet.width, sheet.height) for sheet in template.glass_sheet_size_ids),
+            min_line_price=template.glass_min_line_price * rate,
+        )

@@ -1,0 +1,46 @@
+# Copyright 2026 Mirror Workshop Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    mirror_glass_product_id = fields.Many2one(
+        related="company_id.mirror_glass_product_id", readonly=False
+    )
+    mirror_min_billable_area = fields.Float(
+        related="company_id.mirror_min_billable_area", readonly=False
+    )
+    mirror_weight_factor = fields.Float(related="company_id.mirror_weight_factor", readonly=False)
+    mirror_min_side = fields.Float(related="company_id.mirror_min_side", readonly=False)
+    mirror_max_side = fields.Float(related="company_id.mirror_max_side", readonly=False)
+    mirror_hole_min_diameter_factor = fields.Float(
+        related="company_id.mirror_hole_min_diameter_factor", readonly=False
+    )
+    mirror_hole_edge_factor = fields.Float(
+        related="company_id.mirror_hole_edge_factor", readonly=False
+    )
+    mirror_furnace_min_short = fields.Float(
+        related="company_id.mirror_furnace_min_short", readonly=False
+    )
+    mirror_furnace_min_long = fields.Float(
+        related="company_id.mirror_furnace_min_long", readonly=False
+    )
+    mirror_furnace_max_short = fields.Float(
+        related="company_id.mirror_furnace_max_short", readonly=False
+    )
+    mirror_furnace_max_long = fields.Float(
+        related="company_id.mirror_furnace_max_long", readonly=False
+    )
+    mirror_urgent_percent = fields.Float(
+        related="company_id.mirror_urgent_percent", readonly=False
+    )
+    mirror_express_percent = fields.Float(
+        related="company_id.mirror_express_percent", readonly=False
+    )
+    mirror_min_margin_percent = fields.Float(
+        related="company_id.mirror_min_margin_percent", readonly=False
+    )
+    mirror_max_discount = fields.Float(related="company_id.mirror_max_discount", readonly=False)

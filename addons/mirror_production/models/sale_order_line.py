@@ -1,0 +1,521 @@
+# Copyright 2026 Mirror Workshop Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..glass import pricing, svg, validation
+from ..glass.spec import SIDES, Cutout, Hole, Material, PieceSpec
+from ..glass.validation import fmt
+from .mirror_operation import EXTRA_CATEGORIES
+
+SHAPE_SELECTION = [
+    ("rectangle", "Rectangle"),
+    ("rounded", "Rectangle with rounded corners"),
+    ("circle", "Circle"),
+    ("oval", "Oval"),
+    ("custom", "Custom shape (drawing)"),
+]
+URGENCY_SELECTION = [("normal", "Normal"), ("urgent", "Urgent"), ("express", "Express")]
+
+# every field a glass line's price, drawing and validity depend on
+GLASS_SPEC_FIELDS = (
+    "glass_is_piece",
+    "glass_material_id",
+    "glass_width",
+    "glass_height",
+    "glass_shape",
+    "glass_corner_radius",
+    "glass_edge_bottom_id",
+    "glass_edge_right_id",
+    "glass_edge_top_id",
+    "glass_edge_left_id",
+    "glass_hole_ids",
+    "glass_hole_ids.diameter",
+    "glass_hole_ids.x",
+    "glass_hole_ids.y",
+    "glass_hole_ids.operation_id",
+    "glass_cutout_ids",
+    "glass_cutout_ids.width",
+    "glass_cutout_ids.height",
+    "glass_cutout_ids.x",
+    "glass_cutout_ids.y",
+    "glass_cutout_ids.operation_id",
+    "glass_operation_ids",
+    "glass_urgency",
+    "glass_shape_surcharge",
+    "glass_drawing",
+    "product_uom_qty",
+)
+
+
+class SaleOrderLine(models.Model):
+    _inherit = "sale.order.line"
+
+    glass_is_piece = fields.Boolean(
+        "Glass line", compute="_compute_glass_is_piece", store=True, precompute=True
+    )
+    glass_material_id = fields.Many2one(
+        "product.product",
+        "Glass",
+        domain=[("glass_role", "=", "material")],
+        index="btree_not_null",
+        help="The glass material the pieces are cut from.",
+    )
+    glass_thickness = fields.Float(related="glass_material_id.glass_thickness", string="mm")
+    glass_width = fields.Float("Width (mm)", digits=(8, 1))
+    glass_height = fields.Float("Height (mm)", digits=(8, 1))
+    glass_shape = fields.Selection(SHAPE_SELECTION, "Shape", default="rectangle")
+    glass_corner_radius = fields.Float("Corner radius (mm)", digits=(8, 1))
+    glass_edge_all_id = fields.Many2one(
+        "mirror.operation",
+        "Edge (all sides)",
+        domain=[("category", "=", "edge")],
+        help="Edge work for all four sides at once; each side can then be changed.",
+    )
+    glass_edge_bottom_id = fields.Many2one(
+        "mirror.operation",
+        "Edge, bottom",
+        compute="_compute_glass_edges",
+        store=True,
+        readonly=False,
+        precompute=True,
+        domain=[("category", "=", "edge")],
+    )
+    glass_edge_right_id = fields.Many2one(
+        "mirror.operation",
+        "Edge, right",
+        compute="_compute_glass_edges",
+        store=True,
+        readonly=False,
+        precompute=True,
+        domain=[("category", "=", "edge")],
+    )
+    glass_edge_top_id = fields.Many2one(
+        "mirror.operation",
+        "Edge, top",
+        compute="_compute_glass_edges",
+        store=True,
+        readonly=False,
+        precompute=True,
+        domain=[("category", "=", "edge")],
+    )
+    glass_edge_left_id = fields.Many2one(
+        "mirror.operation",
+        "Edge, left",
+        compute="_compute_glass_edges",
+        store=True,
+        readonly=False,
+        precompute=True,
+        domain=[("category", "=", "edge")],
+    )
+    glass_hole_ids = fields.One2many("mirror.sale.line.hole", "line_id", "Holes", copy=True)
+    glass_cutout_ids = fields.One2many("mirror.sale.line.cutout", "line_id", "Cutouts", copy=True)
+    glass_operation_ids = fields.Many2many(
+        "mirror.operation",
+        "mirror_operation_sale_order_line_rel",
+        "line_id",
+        "operation_id",
+        "Operations",
+        domain=[("category", "in", EXTRA_CATEGORIES)],
+        help="Other processing: tempering, sandblasting, film, packing…",
+    )
+    glass_urgency = fields.Selection(URGENCY_SELECTION, "Urgency", default="normal")
+    glass_shape_surcharge = fields.Monetary(
+        "Shape surcharge", help="Manual surcharge per piece for a custom shape."
+    )
+    glass_drawing = fields.Binary("Drawing", attachment=True, copy=True)
+    glass_drawing_name = fields.Char("Drawing file name", copy=True)
+
+    glass_area = fields.Float(
+        "Area (m²)", compute="_compute_glass_quote", store=True, precompute=True, digits=(12, 4)
+    )
+    glass_billable_area = fields.Float(
+        "Billable area (m²)", compute="_compute_glass_quote", store=True, precompute=True, digits=(12, 4)
+    )
+    glass_total_area = fields.Float(
+        "Total area (m²)", compute="_compute_glass_quote", store=True, precompute=True, digits=(12, 3)
+    )
+    glass_perimeter = fields.Float(
+        "Perimeter (m)", compute="_compute_glass_quote", store=True, precompute=True, digits=(12, 3)
+    )
+    glass_edge_summary = fields.Char(
+        "Edge lengths", compute="_compute_glass_quote", store=True, precompute=True, help="Length per edge work."
+    )
+    glass_weight = fields.Float(
+        "Weight (kg)", compute="_compute_glass_quote", store=True, precompute=True, digits=(12, 2)
+    )
+    glass_total_weight = fields.Float(
+        "Total weight (kg)", compute="_compute_glass_quote", store=True, precompute=True, digits=(12, 2)
+    )
+    glass_unit_price = fields.Monetary(
+        "Glass unit price", compute="_compute_glass_quote", store=True, precompute=True
+    )
+    glass_unit_cost = fields.Monetary("Glass unit cost", compute="_compute_glass_quote", store=True, precompute=True)
+    glass_breakdown = fields.Json(compute="_compute_glass_quote", store=True, precompute=True)
+    glass_breakdown_html = fields.Html(
+        "Price breakdown", compute="_compute_glass_breakdown_html", sanitize=False
+    )
+    glass_svg = fields.Html("Piece drawing", compute="_compute_glass_svg", sanitize=False)
+    glass_issues = fields.Text("Problems", compute="_compute_glass_issues")
+
+    @api.depends("product_id")
+    def _compute_glass_is_piece(self):
+        for line in self:
+            line.glass_is_piece = line.product_id.glass_role == "piece"
+
+    @api.depends("glass_edge_all_id")
+    def _compute_glass_edges(self):
+        for line in self:
+            for side in SIDES:
+                line[f"glass_edge_{side}_id"] = line.glass_edge_all_id
+
+    @api.depends(*GLASS_SPEC_FIELDS, "order_id.pricelist_id", "order_id.currency_id")
+    def _compute_glass_quote(self):
+        for line in self:
+            if not (line.glass_is_piece and line.glass_material_id):
+                line.update(
+                    {
+                        "glass_area": 0.0,
+                        "glass_billable_area": 0.0,
+                        "glass_total_area": 0.0,
+                        "glass_perimeter": 0.0,
+                        "glass_edge_summary": False,
+                        "glass_weight": 0.0,
+                        "glass_total_weight": 0.0,
+                        "glass_unit_price": 0.0,
+                        "glass_unit_cost": 0.0,
+                        "glass_breakdown": False,
+                    }
+                )
+                continue
+            spec = line._glass_spec()
+            quote = pricing.quote(spec, line._glass_rules())
+            quantity = line.product_uom_qty
+            line.update(
+                {
+                    "glass_area": quote.area,
+                    "glass_billable_area": quote.billable_area,
+                    "glass_total_area": quote.billable_area * quantity,
+                    "glass_perimeter": quote.perimeter,
+                    "glass_edge_summary": "; ".join(
+                        f"{operation.name} {fmt(round(straight + curved, 3))} m"
+                        for operation, (straight, curved) in quote.edge_lengths.items()
+                    )
+                    or False,
+                    "glass_weight": quote.weight,
+                    "glass_total_weight": quote.weight * quantity,
+                    "glass_unit_price": quote.unit_price,
+                    "glass_unit_cost": quote.unit_cost,
+                    "glass_breakdown": quote.as_dict(),
+                }
+            )
+
+    @api.depends("glass_breakdown")
+    def _compute_glass_breakdown_html(self):
+        for line in self:
+            line.glass_breakdown_html = line._glass_breakdown_html()
+
+    @api.depends(*GLASS_SPEC_FIELDS)
+    def _compute_glass_svg(self):
+        for line in self:
+            if not line.glass_is_piece:
+                line.glass_svg = False
+                continue
+            drawing = svg.render(line._glass_spec(), title=line.glass_material_id.display_name or "")
+            line.glass_svg = Markup(drawing) if drawing else False
+
+    @api.depends(*GLASS_SPEC_FIELDS)
+    def _compute_glass_issues(self):
+        for line in self:
+            line.glass_issues = "\n".join(line._glass_problems()) or False
+
+    @api.depends(*GLASS_SPEC_FIELDS)
+    def _compute_name(self):
+        res = super()._compute_name()
+        for line in self:
+            if not (line.glass_is_piece and line.glass_material_id):
+                continue
+            lang = line.order_id._get_lang()
+            if lang != self.env.lang:
+                line = line.with_context(lang=lang)
+            line.name = line._glass_description()
+        return res
+
+    @api.depends("glass_unit_price")
+    def _compute_price_unit(self):
+        glass_lines = self.filtered(lambda line: line.glass_is_piece and line.glass_material_id)
+        res = super(SaleOrderLine, self - glass_lines)._compute_price_unit()
+        force = self.env.context.get("force_price_recomputation")
+        if force:
+            glass_lines._compute_glass_quote()
+        for line in glass_lines:
+            if not line.order_id:
+                continue
+            if (line.technical_price_unit != line.price_unit and not force) or (
+                line.qty_invoiced > 0
+            ):
+                continue
+            line = line.with_context(sale_write_from_compute=True).with_company(line.company_id)
+            line.price_unit = line.product_id._get_tax_included_unit_price_from_price(
+                line.glass_unit_price,
+                product_taxes=line.product_id.taxes_id.filtered(
+                    lambda tax, line=line: tax.company_id == line.env.company
+                ),
+                fiscal_position=line.order_id.fiscal_position_id,
+            )
+            line.technical_price_unit = line.price_unit
+        return res
+
+    @api.depends("glass_unit_cost")
+    def _compute_purchase_price(self):
+        glass_lines = self.filtered(lambda line: line.glass_is_piece and line.glass_material_id)
+        res = super(SaleOrderLine, self - glass_lines)._compute_purchase_price()
+        for line in glass_lines:
+            line.purchase_price = line.glass_unit_cost
+        return res
+
+    def _compute_discount(self):
+        # the customer's pricelist is already applied to the glass price per m²;
+        # a glass line's discount is the manager's own (never the pricelist's twice)
+        glass_lines = self.filtered("glass_is_piece")
+        return super(SaleOrderLine, self - glass_lines)._compute_discount()
+
+    @api.constrains(*[name for name in GLASS_SPEC_FIELDS if "." not in name])
+    def _check_glass_spec(self):
+        problems = []
+        for line in self.filtered("glass_is_piece"):
+            messages = line._glass_problems()
+            if messages:
+                label = line.glass_material_id.display_name or line.product_id.display_name
+                problems.append(
+                    self.env._("%(line)s:", line=label)
+                    + "\n"
+                    + "\n".join(f"• {message}" for message in messages)
+                )
+        if problems:
+            raise ValidationError("\n\n".join(problems))
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        if self.env.context.get("mirror_glass_line") and "product_id" in fields_list:
+            product = self.env.company._mirror_glass_product()
+            if product:
+                values.setdefault("product_id", product.id)
+        return values
+
+    def action_glass_open_spec(self):
+        """Open the line's full specification (edges per side, holes, drawing)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Glass specification"),
+            "res_model": "sale.order.line",
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(self.env.ref("mirror_production.sale_order_line_view_form_glass").id, "form")],
+            "target": "new",
+            "context": {"mirror_glass_line": True},
+        }
+
+    @api.model
+    def mirror_glass_quote(self, values):
+        """Price and validate a glass line without saving it (API, portal, bots).
+
+        ``values`` are sale.order.line values (``order_id`` gives the customer and
+        pricelist); holes and cutouts as create commands. Returns a dict with
+        ``valid``, ``errors`` (translated messages), the measures and the price
+        breakdown.
+        """
+        values = dict(values)
+        values.setdefault("product_id", self.env.company._mirror_glass_product().id)
+        line = self.new(values)
+        problems = line._glass_problems() if line.glass_material_id else [
+            self.env._("Choose the glass material of the piece.")
+        ]
+        quote = line.glass_material_id and pricing.quote(line._glass_spec(), line._glass_rules())
+        return {
+            "valid": not problems,
+            "errors": problems,
+            "currency": line.currency_id.name or self.env.company.currency_id.name,
+            "unit_price": quote.unit_price if quote else 0.0,
+            "subtotal": quote.total if quote else 0.0,
+            "breakdown": quote.as_dict() if quote else {},
+            "description": line._glass_description() if quote else "",
+        }
+
+    # business methods
+
+    def _glass_rules(self):
+        self.ensure_one()
+        company = self.company_id or self.order_id.company_id or self.env.company
+        return company._mirror_glass_rules()
+
+    def _glass_currency_rate(self):
+        self.ensure_one()
+        company = self.company_id or self.order_id.company_id or self.env.company
+        currency = self.currency_id or self.order_id.currency_id or company.currency_id
+        if currency == company.currency_id:
+            return 1.0
+        return company.currency_id._get_conversion_rate(
+            company.currency_id,
+            currency,
+            company,
+            fields.Date.to_date(self.order_id.date_order) or fields.Date.context_today(self),
+        )
+
+    def _glass_price_m2(self, rate, billable_area):
+        """The customer's price per m² of the material: the order's pricelist applied."""
+        self.ensure_one()
+        material = self.glass_material_id
+        pricelist = self.order_id.pricelist_id
+        if not pricelist:
+            return material.lst_price * rate
+        return pricelist._get_product_price(
+            material,
+            max(billable_area * (self.product_uom_qty or 1.0), 0.0) or 1.0,
+            currency=self.currency_id or pricelist.currency_id,
+            uom=material.uom_id,
+            date=self.order_id.date_order or fields.Datetime.now(),
+        )
+
+    def _glass_spec(self):
+        """This line as the pure ``glass.spec.PieceSpec``."""
+        self.ensure_one()
+        company = self.company_id or self.order_id.company_id or self.env.company
+        rate = self._glass_currency_rate()
+        operations = {}
+
+        def convert(operation):
+            if not operation:
+                return None
+            key = operation._origin.id or operation.id
+            if key not in operations:
+                operations[key] = operation._glass_operation(rate)
+            return operations[key]
+
+        if self.glass_material_id:
+            billable = max(
+                self.glass_width * self.glass_height / 1_000_000.0,
+                company.mirror_min_billable_area,
+            )
+            material = self.glass_material_id._glass_material(
+                self._glass_price_m2(rate, billable), rate
+            )
+        else:
+            material = Material(name="", thickness=0.0)
+        return PieceSpec(
+            material=material,
+            width=self.glass_width,
+            height=self.glass_height,
+            quantity=self.product_uom_qty,
+            shape=self.glass_shape or "rectangle",
+            corner_radius=self.glass_corner_radius,
+            edges={side: convert(self[f"glass_edge_{side}_id"]) for side in SIDES},
+            holes=tuple(
+                Hole(hole.diameter, hole.x, hole.y, convert(hole.operation_id))
+                for hole in self.glass_hole_ids
+            ),
+            cutouts=tuple(
+                Cutout(cutout.width, cutout.height, cutout.x, cutout.y, convert(cutout.operation_id))
+                for cutout in self.glass_cutout_ids
+            ),
+            operations=tuple(convert(operation) for operation in self.glass_operation_ids),
+            urgency_percent=company._mirror_urgency_percent(self.glass_urgency),
+            shape_surcharge=self.glass_shape_surcharge,
+            has_drawing=bool(self.glass_drawing),
+        )
+
+    def _glass_problems(self):
+        """The translated problems of this glass line (empty when it can be made)."""
+        self.ensure_one()
+        if not self.glass_is_piece:
+            return []
+        if not self.glass_material_id:
+            return [self.env._("Choose the glass material of the piece.")]
+        issues = validation.validate(self._glass_spec(), self._glass_rules())
+        return [self.env._(issue.message, **issue.params) for issue in issues]
+
+    def _glass_description(self):
+        """The line's text for quotations and invoices: glass, size, processing."""
+        self.ensure_one()
+        _ = self.env._
+        parts = []
+        size = f"{fmt(self.glass_width)} × {fmt(self.glass_height)} {_('mm')}"
+        if self.glass_shape == "circle":
+            size = f"{_('circle')} Ø{fmt(self.glass_width)} {_('mm')}"
+        elif self.glass_shape != "rectangle":
+            shape = dict(self._fields["glass_shape"]._description_selection(self.env))
+            size = f"{size}, {shape[self.glass_shape].lower()}"
+            if self.glass_shape == "rounded":
+                size += f" R{fmt(self.glass_corner_radius)}"
+        parts.append(f"{self.glass_material_id.display_name}, {size}")
+        edges = {}
+        for side in SIDES:
+            operation = self[f"glass_edge_{side}_id"]
+            if operation:
+                edges.setdefault(operation, []).append(side)
+        if edges:
+            texts = []
+            for operation, sides in edges.items():
+                if len(sides) == 4:
+                    texts.append(_("%(edge)s all round", edge=operation.name))
+                else:
+                    texts.append(
+                        _("%(edge)s on %(count)s sides", edge=operation.name, count=len(sides))
+                    )
+            parts.append(_("edges: %(edges)s", edges=", ".join(texts)))
+        if self.glass_hole_ids:
+            diameters = {}
+            for hole in self.glass_hole_ids:
+                diameters[hole.diameter] = diameters.get(hole.diameter, 0) + 1
+            parts.append(
+                _(
+                    "holes: %(holes)s",
+                    holes=", ".join(f"{count} × Ø{fmt(d)}" for d, count in diameters.items()),
+                )
+            )
+        if self.glass_cutout_ids:
+            parts.append(_("cutouts: %(count)s", count=len(self.glass_cutout_ids)))
+        if self.glass_operation_ids:
+            parts.append(", ".join(self.glass_operation_ids.mapped("name")))
+        if self.glass_urgency and self.glass_urgency != "normal":
+            urgency = dict(self._fields["glass_urgency"]._description_selection(self.env))
+            parts.append(urgency[self.glass_urgency].lower())
+        return "; ".join(parts)
+
+    def _glass_breakdown_html(self):
+        self.ensure_one()
+        if not self.glass_breakdown:
+            return False
+        return self.env["ir.qweb"]._render(
+            "mirror_production.glass_price_breakdown",
+            {"line": self, "breakdown": self.glass_breakdown, "labels": self._glass_labels()},
+        )
+
+    def _glass_labels(self):
+        _ = self.env._
+        return {
+            "kinds": {
+                "glass": _("Glass"),
+                "edge": _("Edge work"),
+                "hole": _("Holes"),
+                "cutout": _("Cutouts"),
+                "operation": _("Operation"),
+                "shape": _("Custom shape surcharge"),
+                "minimum": _("Minimum line price"),
+                "urgency": _("Urgency surcharge"),
+            },
+            "uoms": {
+                "m2": _("m²"),
+                "m": _("m"),
+                "unit": _("pcs"),
+                "line": _("per line"),
+                "percent": "%",
+            },
+            "minimum_applied": _("minimum charge"),
+            "curved": _("curved ×%s"),
+        }
