@@ -71,7 +71,7 @@ class PriceItem:
             "rate": _round(self.rate),
             "amount": _round(self.amount),
             "cost": _round(self.cost),
-            "operation": getattr(self.operation, "key", None),
+            "operation": getattr(self.operation, "key", None) or False,
             "curved_length": round(self.curved_length, 4),
             "curved_factor": self.curved_factor,
             "minimum_applied": self.minimum_applied,

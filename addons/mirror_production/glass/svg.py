@@ -78,9 +78,19 @@ def render(spec, width_px=None, title=""):
         inset = band / 2
         segments = {
             "bottom": ((0, inset), (width, inset), (width / 2, -font * 1.2), None),
-            "top": ((0, height - inset), (width, height - inset), (width / 2, height + font * 0.5), None),
+            "top": (
+                (0, height - inset),
+                (width, height - inset),
+                (width / 2, height + font * 0.5),
+                None,
+            ),
             "left": ((inset, 0), (inset, height), (-font * 0.6, height / 2), -90),
-            "right": ((width - inset, 0), (width - inset, height), (width + font * 1.3, height / 2), -90),
+            "right": (
+                (width - inset, 0),
+                (width - inset, height),
+                (width + font * 1.3, height / 2),
+                -90,
+            ),
         }
         for side in SIDES:
             operation = spec.edge(side)
@@ -93,7 +103,9 @@ def render(spec, width_px=None, title=""):
                 f'stroke="{color}" stroke-width="{band:.1f}" class="o_mirror_edge" '
                 f'data-side="{side}"/>'
             )
-            parts.append(_text(px(tx), py(ty), font, edge_label(operation), color=color, rotate=rotate))
+            parts.append(
+                _text(px(tx), py(ty), font, edge_label(operation), color=color, rotate=rotate)
+            )
 
     for cutout in spec.cutouts:
         parts.append(

@@ -31,7 +31,7 @@ def fmt(number):
         return ""
     if float(number).is_integer():
         return str(int(number))
-    return ("%.3f" % number).rstrip("0").rstrip(".")
+    return f"{number:.3f}".rstrip("0").rstrip(".")
 
 
 @dataclass(frozen=True)
@@ -228,7 +228,8 @@ def _validate_shape(spec, out):
                 "corner_radius",
                 _lt(
                     "The corner radius must be more than 0 and at most %(max)s mm (half the "
-                    "shorter side) for a %(width)s × %(height)s mm piece; got %(radius)s mm."
+                    "shorter side) for a %(width)s × %(height)s mm piece; got %(radius)s mm. "
+                    "Enter a radius in that range, or choose the rectangle shape."
                 ),
                 "corner_radius",
                 max=limit,
@@ -248,14 +249,20 @@ def _validate_shape(spec, out):
     if spec.shape_surcharge < 0:
         out.add(
             "surcharge",
-            _lt("The shape surcharge cannot be negative (got %(amount)s)."),
+            _lt(
+                "The shape surcharge cannot be negative (got %(amount)s). Enter 0 or the "
+                "extra price per piece."
+            ),
             "shape_surcharge",
             amount=spec.shape_surcharge,
         )
     if spec.urgency_percent < 0:
         out.add(
             "urgency",
-            _lt("The urgency surcharge cannot be negative (got %(percent)s %%)."),
+            _lt(
+                "The urgency surcharge cannot be negative (got %(percent)s %%). Enter 0 or "
+                "the surcharge in percent."
+            ),
             "urgency",
             percent=spec.urgency_percent,
         )
@@ -267,7 +274,10 @@ def _validate_operations(spec, out):
         if operation.basis not in BASES:
             out.add(
                 "basis",
-                _lt("The operation %(operation)s has an unknown pricing basis %(basis)s."),
+                _lt(
+                    "The operation %(operation)s has an unknown pricing basis %(basis)s. Set "
+                    "its basis to area, length, piece, unit or fixed."
+                ),
                 "operations",
                 operation=operation.name,
                 basis=operation.basis,
@@ -367,6 +377,20 @@ def _validate_holes(spec, rules, out):
                 diameter=hole.diameter,
                 thickness=thickness,
             )
+        elif not hole.operation.covers_size(hole.diameter):
+            out.add(
+                "hole_operation_size",
+                _lt(
+                    "Hole %(index)s: %(operation)s drills holes of Ø%(min)s–%(max)s mm, not "
+                    "Ø%(diameter)s mm. Choose the drilling operation for this diameter."
+                ),
+                "holes",
+                index=index,
+                operation=hole.operation.name,
+                min=hole.operation.size_min,
+                max=hole.operation.size_max or "∞",
+                diameter=hole.diameter,
+            )
         edge = geometry.hole_edge_clearance(points, hole)
         if edge < clearance:
             out.add(
@@ -415,7 +439,7 @@ def _validate_cutouts(spec, rules, out):
                 "cutout_size",
                 _lt(
                     "Cutout %(index)s must have a positive size (got %(width)s × %(height)s "
-                    "mm)."
+                    "mm). Enter its width and height in millimetres."
                 ),
                 "cutouts",
                 index=index,
@@ -476,10 +500,7 @@ def _validate_tempering(spec, rules, out):
     if not material.temperable:
         out.add(
             "temper_material",
-            _lt(
-                "%(material)s cannot be tempered. Remove tempering or choose a temperable "
-                "glass."
-            ),
+            _lt("%(material)s cannot be tempered. Remove tempering or choose a temperable glass."),
             "operations",
             material=material.name,
         )

@@ -188,7 +188,7 @@ class MirrorOperation(models.Model):
             category=self.category,
             basis=self.basis,
             bands=tuple(band._glass_band(rate) for band in self.price_ids),
-            key=self.id,
+            key=self._origin.id or False,
             code=self.code or "",
             min_charge=self.min_charge * rate,
             thickness_min=self.thickness_min,

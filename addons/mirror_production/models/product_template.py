@@ -58,6 +58,16 @@ class ProductTemplate(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        square_meter = self.env.ref("uom.uom_square_meter", raise_if_not_found=False)
+        for vals in vals_list:
+            # glass materials are stocked and sold by m², whoever creates them
+            if vals.get("glass_role") == "material" and square_meter:
+                vals.setdefault("uom_id", square_meter.id)
+                vals.setdefault("uom_po_id", vals["uom_id"])
+        return super().create(vals_list)
+
     @api.onchange("glass_role")
     def _onchange_glass_role(self):
         square_meter = self.env.ref("uom.uom_square_meter", raise_if_not_found=False)

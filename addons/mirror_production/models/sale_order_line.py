@@ -21,6 +21,7 @@ SHAPE_SELECTION = [
 URGENCY_SELECTION = [("normal", "Normal"), ("urgent", "Urgent"), ("express", "Express")]
 
 # every field a glass line's price, drawing and validity depend on
+EDGE_SIDE_FIELDS = tuple(f"glass_edge_{side}_id" for side in SIDES)
 GLASS_SPEC_FIELDS = (
     "glass_is_piece",
     "glass_material_id",
@@ -76,40 +77,16 @@ class SaleOrderLine(models.Model):
         help="Edge work for all four sides at once; each side can then be changed.",
     )
     glass_edge_bottom_id = fields.Many2one(
-        "mirror.operation",
-        "Edge, bottom",
-        compute="_compute_glass_edges",
-        store=True,
-        readonly=False,
-        precompute=True,
-        domain=[("category", "=", "edge")],
+        "mirror.operation", "Edge, bottom", domain=[("category", "=", "edge")]
     )
     glass_edge_right_id = fields.Many2one(
-        "mirror.operation",
-        "Edge, right",
-        compute="_compute_glass_edges",
-        store=True,
-        readonly=False,
-        precompute=True,
-        domain=[("category", "=", "edge")],
+        "mirror.operation", "Edge, right", domain=[("category", "=", "edge")]
     )
     glass_edge_top_id = fields.Many2one(
-        "mirror.operation",
-        "Edge, top",
-        compute="_compute_glass_edges",
-        store=True,
-        readonly=False,
-        precompute=True,
-        domain=[("category", "=", "edge")],
+        "mirror.operation", "Edge, top", domain=[("category", "=", "edge")]
     )
     glass_edge_left_id = fields.Many2one(
-        "mirror.operation",
-        "Edge, left",
-        compute="_compute_glass_edges",
-        store=True,
-        readonly=False,
-        precompute=True,
-        domain=[("category", "=", "edge")],
+        "mirror.operation", "Edge, left", domain=[("category", "=", "edge")]
     )
     glass_hole_ids = fields.One2many("mirror.sale.line.hole", "line_id", "Holes", copy=True)
     glass_cutout_ids = fields.One2many("mirror.sale.line.cutout", "line_id", "Cutouts", copy=True)
@@ -166,11 +143,16 @@ class SaleOrderLine(models.Model):
         for line in self:
             line.glass_is_piece = line.product_id.glass_role == "piece"
 
-    @api.depends("glass_edge_all_id")
-    def _compute_glass_edges(self):
+    @api.onchange("glass_edge_all_id")
+    def _onchange_glass_edge_all_id(self):
         for line in self:
-            for side in SIDES:
-                line[f"glass_edge_{side}_id"] = line.glass_edge_all_id
+            if line.glass_edge_all_id:
+                line.update({f"glass_edge_{side}_id": line.glass_edge_all_id for side in SIDES})
+
+    @api.onchange(*EDGE_SIDE_FIELDS)
+    def _onchange_glass_edge_sides(self):
+        for line in self:
+            line.glass_edge_all_id = line._glass_common_edge()
 
     @api.depends(*GLASS_SPEC_FIELDS, "order_id.pricelist_id", "order_id.currency_id")
     def _compute_glass_quote(self):
@@ -298,6 +280,22 @@ class SaleOrderLine(models.Model):
         if problems:
             raise ValidationError("\n\n".join(problems))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._glass_spread_edge(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        vals = self._glass_spread_edge(dict(vals))
+        res = super().write(vals)
+        if "glass_edge_all_id" not in vals and set(EDGE_SIDE_FIELDS) & set(vals):
+            for line in self:
+                common = line._glass_common_edge()
+                if common != line.glass_edge_all_id:
+                    line.glass_edge_all_id = common
+        return res
+
     @api.model
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
@@ -331,8 +329,9 @@ class SaleOrderLine(models.Model):
         breakdown.
         """
         values = dict(values)
+        values.setdefault("product_uom_qty", 1.0)
         values.setdefault("product_id", self.env.company._mirror_glass_product().id)
-        line = self.new(values)
+        line = self.new(self._glass_spread_edge(values))
         problems = line._glass_problems() if line.glass_material_id else [
             self.env._("Choose the glass material of the piece.")
         ]
@@ -348,6 +347,20 @@ class SaleOrderLine(models.Model):
         }
 
     # business methods
+
+    @api.model
+    def _glass_spread_edge(self, vals):
+        """'All sides' fills the sides that ``vals`` does not set itself."""
+        if vals.get("glass_edge_all_id"):
+            for name in EDGE_SIDE_FIELDS:
+                vals.setdefault(name, vals["glass_edge_all_id"])
+        return vals
+
+    def _glass_common_edge(self):
+        """The edge work of all four sides when they are the same, else nothing."""
+        self.ensure_one()
+        edges = {self[name] for name in EDGE_SIDE_FIELDS}
+        return edges.pop() if len(edges) == 1 else self.env["mirror.operation"]
 
     def _glass_rules(self):
         self.ensure_one()

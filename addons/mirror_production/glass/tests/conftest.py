@@ -62,6 +62,7 @@ from glass.spec import (  # noqa: E402
     BASIS_FIXED,
     BASIS_LENGTH,
     BASIS_UNIT,
+    SIDES,
     Cutout,
     Hole,
     Material,
@@ -69,7 +70,6 @@ from glass.spec import (  # noqa: E402
     PieceSpec,
     PriceBand,
     Rules,
-    SIDES,
 )
 
 MATERIALS = {
@@ -190,6 +190,7 @@ OPERATIONS = {
     ),
 }
 
+
 def resolve_operation(value, op_changes=None):
     """A catalog key (changed by ``op_changes[key]`` if given), an Operation or None."""
     if value is None or isinstance(value, Operation):
@@ -235,6 +236,7 @@ def build_spec(
     ``material_changes`` / ``op_changes`` (``{key: changes}``): field overrides of
     the catalog entries, e.g. ``{"tempering": {"min_charge": 0}}``.
     """
+
     def resolve(value):
         return resolve_operation(value, op_changes)
 

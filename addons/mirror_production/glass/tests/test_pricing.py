@@ -297,12 +297,11 @@ def test_operation_minimum_charge_per_line(
     assert item.minimum_applied is minimum_applied
 
 
-def test_edge_minimum_charge(make_spec, rules, ops):
-    from dataclasses import replace
-
-    ground = replace(ops["ground"], min_charge=100.0)
+def test_edge_minimum_charge(make_spec, rules):
     # only the left side: 0.5 m × 40 = 20 < 100 → 100
-    spec = make_spec("mirror4", 1000, 500, edges={"left": ground})
+    spec = make_spec(
+        "mirror4", 1000, 500, edges={"left": "ground"}, op_changes={"ground": {"min_charge": 100}}
+    )
     (item,) = items_of(pricing.quote(spec, rules), KIND_EDGE)
     assert (item.amount, item.minimum_applied) == (100.0, True)
 
@@ -600,7 +599,7 @@ def test_as_dict(make_spec, rules):
                 "rate": 1000.0,
                 "amount": 1000.0,
                 "cost": 600.0,
-                "operation": None,
+                "operation": False,
                 "curved_length": 0.0,
                 "curved_factor": 1.0,
                 "minimum_applied": False,

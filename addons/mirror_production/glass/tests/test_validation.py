@@ -8,12 +8,32 @@ holes and cutouts; sides 20–6000 mm; at most 10 000 pieces; furnace 100 × 250
 2440 × 3660 mm. Mirror 4 mm → 8 mm clearance, clear float 8 mm → 16 mm.
 """
 
+from dataclasses import replace
+
 import pytest
 from glass import validation
 from glass.spec import PriceBand
 from glass.validation import Issue, fmt
 
 NAN = float("nan")
+# every message says how to fix the problem, with one of these
+FIX_VERBS = (
+    "Enter",
+    "Check",
+    "Split",
+    "split",
+    "Move",
+    "Remove",
+    "Add",
+    "add",
+    "Choose",
+    "choose",
+    "Use",
+    "attach",
+    "Set",
+    "make",
+    "set the same",
+)
 INF = float("inf")
 
 
@@ -52,7 +72,8 @@ RULES = {
     "quantity infinite": row(["quantity"], ["Enter how many"], quantity=INF),
     # 10 001 > 10 000
     "quantity too large": row(
-        ["quantity_max"], ["10001 identical pieces", "10000 allowed", "split the order"],
+        ["quantity_max"],
+        ["10001 identical pieces", "10000 allowed", "split the order"],
         quantity=10001,
     ),
     # ---- stock sheets -------------------------------------------------------------
@@ -83,7 +104,7 @@ RULES = {
     # shorter side 600 → radius at most 300
     "corner radius zero": row(
         ["corner_radius"],
-        ["at most 300 mm", "800 × 600 mm", "got 0 mm"],
+        ["at most 300 mm", "800 × 600 mm", "got 0 mm", "Enter a radius in that range"],
         width=800,
         height=600,
         shape="rounded",
@@ -101,8 +122,12 @@ RULES = {
         ["drawing"], ["attach the drawing"], width=700, height=400, shape="custom"
     ),
     "unknown shape": row(["shape"], ["triangle", "Choose rectangle"], shape="triangle"),
-    "negative shape surcharge": row(["surcharge"], ["got -50"], shape_surcharge=-50),
-    "negative urgency": row(["urgency"], ["got -5 %"], urgency_percent=-5),
+    "negative shape surcharge": row(
+        ["surcharge"], ["got -50", "Enter 0 or the extra price"], shape_surcharge=-50
+    ),
+    "negative urgency": row(
+        ["urgency"], ["got -5 %", "Enter 0 or the surcharge"], urgency_percent=-5
+    ),
     "material without thickness": row(
         ["thickness"],
         ["Silver mirror 4 mm has no thickness", "Set its thickness"],
@@ -167,6 +192,12 @@ RULES = {
         ["Holes 1 and 2", "2 mm apart", "at least 8 mm", "Move one of them"],
         holes=[(10, 200, 200), (10, 212, 200)],
     ),
+    # the Ø5–20 drill cannot make a Ø35 hole
+    "hole with the wrong drilling operation": row(
+        ["hole_operation_size"],
+        ["Hole 1", "Ø5–20 mm", "not Ø35 mm", "Choose the drilling operation"],
+        holes=[(35, 200, 200, "drill_small")],
+    ),
     "hole without drilling operation": row(
         ["hole_operation"],
         ["Hole 1", "Ø8 mm", "4 mm glass", "add a drilling operation"],
@@ -212,7 +243,7 @@ RULES = {
         cutouts=[(200, 100, 400, 400, None)],
     ),
     "cutout without size": row(
-        ["cutout_size"], ["Cutout 1", "0 × 100 mm"], cutouts=[(0, 100, 400, 200)]
+        ["cutout_size"], ["Cutout 1", "0 × 100 mm", "Enter its width"], cutouts=[(0, 100, 400, 200)]
     ),
     # ---- tempering ------------------------------------------------------------------
     "tempering a mirror": row(
@@ -281,7 +312,7 @@ RULES = {
     ),
     "operation with unknown basis": row(
         ["basis"],
-        ["Packing", "weekly"],
+        ["Packing", "weekly", "Set its basis to area, length, piece, unit or fixed"],
         operations=("packing",),
         op_changes={"packing": {"basis": "weekly"}},
     ),
@@ -320,6 +351,8 @@ def test_rule(make_spec, rules, kwargs, codes, fragments):
     for fragment in fragments:
         assert fragment in message
     assert "%(" not in message  # every parameter was filled in
+    for issue in issues:
+        assert any(verb in issue.render() for verb in FIX_VERBS), issue.render()
     assert all(isinstance(issue, Issue) and issue.field for issue in issues)
 
 
@@ -398,8 +431,6 @@ def test_valid_specs_have_no_issue(make_spec, rules, kwargs):
     ],
 )
 def test_rules_are_configurable(make_spec, rules, rules_changes, codes):
-    from dataclasses import replace
-
     spec = make_spec("mirror4", 1000, 500, holes=[(10, 20, 250)])
     issues = validation.validate(spec, replace(rules, **rules_changes))
     assert [issue.code for issue in issues] == codes

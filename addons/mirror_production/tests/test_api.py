@@ -1,0 +1,143 @@
+# Copyright 2026 Mirror Workshop Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+import json
+from xmlrpc import client as xmlrpclib
+
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import MirrorCommon
+
+
+@tagged("post_install", "-at_install")
+class TestExternalApi(MirrorCommon, HttpCase):
+    """An external system creates, prices, validates and reads glass quotations
+    through the standard XML-RPC / JSON-RPC ``execute_kw`` API with an API key."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.api_user = new_test_user(
+            cls.env, "mirror_erp_connector", groups="sales_team.group_sale_salesman"
+        )
+        cls.api_key = (
+            cls.env["res.users.apikeys"]
+            .with_user(cls.api_user)
+            .sudo()
+            ._generate(None, "ERP connector", None)
+        )
+
+    def _execute(self, model, method, *args, **kwargs):
+        return self.xmlrpc_object.execute_kw(
+            self.env.cr.dbname, self.api_user.id, self.api_key, model, method, list(args), kwargs
+        )
+
+    def test_authenticate_with_api_key(self):
+        uid = self.xmlrpc_common.authenticate(
+            self.env.cr.dbname, "mirror_erp_connector", self.api_key, {}
+        )
+        self.assertEqual(uid, self.api_user.id)
+        with self.assertRaises(xmlrpclib.Fault):
+            self.xmlrpc_object.execute_kw(
+                self.env.cr.dbname, self.api_user.id, "wrong-key", "sale.order", "search", [[]]
+            )
+
+    def test_create_price_and_read_quotation(self):
+        order_id = self._execute(
+            "sale.order",
+            "create",
+            {
+                "partner_id": self.partner.id,
+                "pricelist_id": self.pricelist.id,
+                "order_line": [
+                    [
+                        0,
+                        0,
+                        {
+                            "product_id": self.piece_product.id,
+                            "glass_material_id": self.float_4.id,
+                            "glass_width": 1000,
+                            "glass_height": 500,
+                            "product_uom_qty": 2,
+                            "glass_edge_all_id": self.edge_ground.id,
+                            "glass_hole_ids": [[0, 0, {"diameter": 8, "x": 100, "y": 100}]],
+                        },
+                    ]
+                ],
+            },
+        )
+        [line] = self._execute(
+            "sale.order.line",
+            "search_read",
+            [["order_id", "=", order_id]],
+            fields=["price_unit", "price_subtotal", "glass_total_area", "glass_breakdown", "name"],
+        )
+        # 0.5 m² × 1000 + 3 m × 100 + 1 hole × 50
+        self.assertEqual(line["price_unit"], 850)
+        self.assertEqual(line["price_subtotal"], 1700)
+        self.assertAlmostEqual(line["glass_total_area"], 1.0)
+        kinds = [item["kind"] for item in line["glass_breakdown"]["items"]]
+        self.assertEqual(kinds, ["glass", "edge", "hole"])
+        self.assertIn("1000 × 500", line["name"])
+        [order] = self._execute(
+            "sale.order", "read", [order_id], fields=["amount_untaxed", "state", "name"]
+        )
+        self.assertEqual(order["amount_untaxed"], 1700)
+        self._execute("sale.order", "action_confirm", [order_id])
+        [order] = self._execute("sale.order", "read", [order_id], fields=["state"])
+        self.assertEqual(order["state"], "sale")
+
+    def test_invalid_spec_returns_the_same_message(self):
+        values = {
+            "product_id": self.piece_product.id,
+            "glass_material_id": self.float_4.id,
+            "glass_width": 1000,
+            "glass_height": 500,
+            "product_uom_qty": 1,
+            "glass_hole_ids": [[0, 0, {"diameter": 2, "x": 100, "y": 100}]],
+        }
+        ui_message = (
+            self.env["sale.order.line"].new(values)._glass_problems()[0]
+        )
+        with self.assertRaises(xmlrpclib.Fault) as refused:
+            self._execute(
+                "sale.order",
+                "create",
+                {"partner_id": self.partner.id, "order_line": [[0, 0, values]]},
+            )
+        self.assertIn(ui_message, refused.exception.faultString)
+        self.assertIn("smaller than the glass thickness", refused.exception.faultString)
+        self.assertFalse(self.env["sale.order"].search([("partner_id", "=", self.partner.id)]))
+
+    def test_quote_preview_and_jsonrpc(self):
+        payload = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "id": 1,
+            "params": {
+                "service": "object",
+                "method": "execute_kw",
+                "args": [
+                    self.env.cr.dbname,
+                    self.api_user.id,
+                    self.api_key,
+                    "sale.order.line",
+                    "mirror_glass_quote",
+                    [
+                        {
+                            "glass_material_id": self.mirror_4.id,
+                            "glass_width": 300,
+                            "glass_height": 300,
+                            "product_uom_qty": 1,
+                        }
+                    ],
+                ],
+            },
+        }
+        response = self.url_open(
+            "/jsonrpc", data=json.dumps(payload), headers={"Content-Type": "application/json"}
+        )
+        result = response.json()["result"]
+        self.assertTrue(result["valid"])
+        self.assertEqual(result["unit_price"], 1500)
+        self.assertEqual(result["breakdown"]["items"][-1]["kind"], "minimum")

@@ -1,0 +1,52 @@
+# Copyright 2026 Mirror Workshop Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+import io
+import shutil
+
+from odoo import Command
+from odoo.tests import tagged
+
+from .common import MirrorCommon
+
+
+@tagged("post_install", "-at_install")
+class TestQuotationReport(MirrorCommon):
+    def _order(self):
+        return self._create_order(
+            self._line_values(
+                width=1000,
+                height=600,
+                glass_edge_all_id=self.edge_ground.id,
+                glass_hole_ids=[Command.create({"diameter": 8, "x": 100, "y": 100})],
+            )
+        )
+
+    def test_quotation_shows_drawing_and_breakdown(self):
+        order = self._order()
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "sale.report_saleorder", order.ids
+        )[0].decode()
+        self.assertIn("o_mirror_report_glass", html)
+        self.assertIn("<svg", html)
+        self.assertIn("o_mirror_hole", html)
+        self.assertIn("Test ground edge", html)
+        self.assertIn("Line total", html)
+        self.assertIn("Test drilling 4-20", html)
+
+    def test_quotation_pdf(self):
+        if not shutil.which("wkhtmltopdf"):
+            self.skipTest("wkhtmltopdf is not installed")
+        from PyPDF2 import PdfFileReader
+
+        order = self._order()
+        pdf, kind = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("sale.report_saleorder", order.ids)
+        )
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        text = "".join(page.extractText() for page in PdfFileReader(io.BytesIO(pdf)).pages)
+        self.assertIn("Test ground edge", text)
+        self.assertIn("1000 × 600", text.replace("\n", " "))
