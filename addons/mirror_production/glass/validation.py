@@ -319,11 +319,10 @@ def _validate_edges(spec, out):
             out.add(
                 "round_edges",
                 _lt(
-                    "A %(shape)s piece has one continuous edge: set the same edge work on "
-                    "all sides (use 'All sides')."
+                    "A round or oval piece has one continuous edge: set the same edge work "
+                    "on all sides (use 'All sides')."
                 ),
                 "edges",
-                shape=spec.shape,
             )
     facets = {spec.edge(side) for side in SIDES if spec.edge(side)}
     for operation in facets:

@@ -65,7 +65,9 @@ class SaleOrderLine(models.Model):
         index="btree_not_null",
         help="The glass material the pieces are cut from.",
     )
-    glass_thickness = fields.Float(related="glass_material_id.glass_thickness", string="mm")
+    glass_thickness = fields.Float(
+        related="glass_material_id.glass_thickness", string="Thickness (mm)"
+    )
     glass_width = fields.Float("Width (mm)", digits=(8, 1))
     glass_height = fields.Float("Height (mm)", digits=(8, 1))
     glass_shape = fields.Selection(SHAPE_SELECTION, "Shape", default="rectangle")
@@ -354,6 +356,9 @@ class SaleOrderLine(models.Model):
         if vals.get("glass_edge_all_id"):
             for name in EDGE_SIDE_FIELDS:
                 vals.setdefault(name, vals["glass_edge_all_id"])
+            if len({vals[name] for name in EDGE_SIDE_FIELDS}) > 1:
+                # a side was given another edge: 'all sides' no longer describes it
+                vals["glass_edge_all_id"] = False
         return vals
 
     def _glass_common_edge(self):
@@ -466,6 +471,12 @@ class SaleOrderLine(models.Model):
             if self.glass_shape == "rounded":
                 size += f" R{fmt(self.glass_corner_radius)}"
         parts.append(f"{self.glass_material_id.display_name}, {size}")
+        side_names = {
+            "bottom": _("bottom"),
+            "right": _("right"),
+            "top": _("top"),
+            "left": _("left"),
+        }
         edges = {}
         for side in SIDES:
             operation = self[f"glass_edge_{side}_id"]
@@ -477,9 +488,8 @@ class SaleOrderLine(models.Model):
                 if len(sides) == 4:
                     texts.append(_("%(edge)s all round", edge=operation.name))
                 else:
-                    texts.append(
-                        _("%(edge)s on %(count)s sides", edge=operation.name, count=len(sides))
-                    )
+                    names = ", ".join(side_names[side] for side in sides)
+                    texts.append(f"{operation.name} ({names})")
             parts.append(_("edges: %(edges)s", edges=", ".join(texts)))
         if self.glass_hole_ids:
             diameters = {}

@@ -1,7 +1,9 @@
 # Copyright 2026 Mirror Workshop Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import importlib.util
 import json
+import os
 from xmlrpc import client as xmlrpclib
 
 from odoo.tests import HttpCase, new_test_user, tagged
@@ -141,3 +143,27 @@ class TestExternalApi(MirrorCommon, HttpCase):
         self.assertTrue(result["valid"])
         self.assertEqual(result["unit_price"], 1500)
         self.assertEqual(result["breakdown"]["items"][-1]["kind"], "minimum")
+
+    def test_readme_example_script(self):
+        """The documented example (docs/examples) runs as is against this server."""
+        path = os.path.join(
+            os.path.dirname(__file__), "..", "..", "..", "docs", "examples",
+            "glass_quotation_xmlrpc.py",
+        )
+        if not os.path.exists(path):
+            self.skipTest("the example is not shipped with this copy of the addon")
+        spec = importlib.util.spec_from_file_location("glass_quotation_xmlrpc", path)
+        example = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(example)
+        self.env.flush_all()
+        printed = []
+        order_id = example.run(
+            self.base_url(), self.env.cr.dbname, "mirror_erp_connector", self.api_key,
+            out=printed.append,
+        )
+        order = self.env["sale.order"].browse(order_id)
+        self.assertEqual(len(order.order_line), 1)
+        self.assertGreater(order.amount_untaxed, 0)
+        self.assertTrue(printed[0].startswith("valid: True"))
+        self.assertIn("refused: ", printed[-1])
+        self.assertIn("from the edge of the glass", printed[-1])

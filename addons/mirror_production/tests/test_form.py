@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo.exceptions import ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, HttpCase, tagged
 
 from .common import MirrorCommon
 
@@ -99,3 +99,18 @@ class TestForm(MirrorCommon):
         template = product.save()
         self.assertEqual(template.uom_id, self.uom_m2)
         self.assertEqual(template.glass_sheet_size_ids.display_name, "3210 × 2250")
+
+
+@tagged("post_install", "-at_install")
+class TestQuotationTour(MirrorCommon, HttpCase):
+    def test_glass_quotation_tour(self):
+        self.env.ref("base.user_admin").lang = "en_US"
+        self.start_tour("/odoo/sales/new", "mirror_glass_quotation_tour", login="admin")
+        order = self.env["sale.order"].search([("partner_id", "=", self.partner.id)])
+        self.assertEqual(len(order), 1)
+        line = order.order_line
+        self.assertEqual(line.glass_material_id, self.float_4)
+        self.assertEqual(line.price_unit, 800)
+        self.assertEqual(line.glass_edge_left_id, self.edge_ground)
+        self.assertEqual(order.amount_untaxed, 800)
+        self.assertIn("Test ground edge all round", line.name)

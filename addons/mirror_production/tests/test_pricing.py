@@ -56,6 +56,7 @@ class TestPricing(MirrorCommon):
             )
         ).order_line
         self.assertFalse(line.glass_edge_right_id)
+        self.assertIn("Test ground edge (bottom, top), Test polished edge (left)", line.name)
         self.assertEqual(self._amounts(line), {"glass": 500, "edge": 300})
         self.assertEqual(line.price_unit, 800)
         self.assertIn("Test ground edge 2 m", line.glass_edge_summary)
@@ -70,9 +71,20 @@ class TestPricing(MirrorCommon):
         self.assertEqual(sides, self.edge_ground)
         # 3 m × 100 ₽
         self.assertEqual(self._amounts(line)["edge"], 300)
-        # one side changed afterwards
+        self.assertIn("Test ground edge all round", line.name)
+        # one side changed afterwards: 'all sides' no longer applies
         line.glass_edge_left_id = False
         self.assertEqual(self._amounts(line)["edge"], 250)
+        self.assertFalse(line.glass_edge_all_id)
+        # given with a different side at once
+        other = self._create_order(
+            self._line_values(
+                glass_edge_all_id=self.edge_ground.id, glass_edge_right_id=self.edge_polished.id
+            )
+        ).order_line
+        self.assertFalse(other.glass_edge_all_id)
+        self.assertEqual(other.glass_edge_top_id, self.edge_ground)
+        self.assertEqual(other.glass_edge_right_id, self.edge_polished)
 
     def test_curved_edges_cost_more(self):
         # circle Ø1000: perimeter π m, all curved, polished 200 ₽/m × factor 2

@@ -326,7 +326,7 @@ RULES = {
     ),
     "round piece with one edge side": row(
         ["round_edges"],
-        ["circle piece", "'All sides'"],
+        ["round or oval piece", "'All sides'"],
         width=600,
         height=600,
         shape="circle",
