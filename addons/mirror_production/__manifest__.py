@@ -24,7 +24,17 @@
         "views/mirror_menus.xml",
         "report/sale_report_templates.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/res_company_demo.xml",
+        "demo/mrp_workcenter_demo.xml",
+        "demo/product_demo.xml",
+        "demo/mirror_operation_demo.xml",
+        "demo/res_partner_demo.xml",
+        "demo/sale_order_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": ["mirror_production/static/tests/tours/*.js"],
+    },
     "installable": True,
     "application": True,
 }

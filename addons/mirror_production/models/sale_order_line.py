@@ -185,7 +185,11 @@ class SaleOrderLine(models.Model):
                     "glass_total_area": quote.billable_area * quantity,
                     "glass_perimeter": quote.perimeter,
                     "glass_edge_summary": "; ".join(
-                        f"{operation.name} {fmt(round(straight + curved, 3))} m"
+                        self.env._(
+                            "%(edge)s %(length)s m",
+                            edge=operation.name,
+                            length=fmt(round(straight + curved, 3)),
+                        )
                         for operation, (straight, curved) in quote.edge_lengths.items()
                     )
                     or False,
@@ -462,9 +466,13 @@ class SaleOrderLine(models.Model):
         self.ensure_one()
         _ = self.env._
         parts = []
-        size = f"{fmt(self.glass_width)} × {fmt(self.glass_height)} {_('mm')}"
+        size = _(
+            "%(width)s × %(height)s mm",
+            width=fmt(self.glass_width),
+            height=fmt(self.glass_height),
+        )
         if self.glass_shape == "circle":
-            size = f"{_('circle')} Ø{fmt(self.glass_width)} {_('mm')}"
+            size = _("circle Ø%(diameter)s mm", diameter=fmt(self.glass_width))
         elif self.glass_shape != "rectangle":
             shape = dict(self._fields["glass_shape"]._description_selection(self.env))
             size = f"{size}, {shape[self.glass_shape].lower()}"
