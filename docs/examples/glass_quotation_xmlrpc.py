@@ -47,19 +47,29 @@ def run(url, db, login, api_key, out=print):
         "glass_width": 600,  # mm
         "glass_height": 800,  # mm
         "product_uom_qty": 2,  # identical pieces
-        "glass_edge_all_id": ground,  # or glass_edge_bottom_id / _right_ / _top_ / _left_
-        "glass_hole_ids": [(0, 0, {"diameter": 8, "x": 50, "y": 750})],  # from bottom-left
+        # or per side: glass_edge_bottom_id / _right_ / _top_ / _left_
+        "glass_edge_all_id": ground,
+        "glass_hole_ids": [
+            (0, 0, {"diameter": 8, "x": 50, "y": 750})
+        ],  # from bottom-left
     }
 
     # 1. price and validate without saving anything
     preview = call("sale.order.line", "mirror_glass_quote", line)
-    out(f"valid: {preview['valid']}, unit price {preview['unit_price']} {preview['currency']}")
+    out(
+        f"valid: {preview['valid']}, unit price {preview['unit_price']} "
+        f"{preview['currency']}"
+    )
     for item in preview["breakdown"]["items"]:
         out(f"  {item['kind']:<9} {item['name']:<30} {item['amount']:>10.2f}")
 
     # 2. create the quotation
-    order_id = call("sale.order", "create", {"partner_id": partner, "order_line": [(0, 0, line)]})
-    [order] = call("sale.order", "read", [order_id], ["name", "amount_untaxed", "state"])
+    order_id = call(
+        "sale.order", "create", {"partner_id": partner, "order_line": [(0, 0, line)]}
+    )
+    [order] = call(
+        "sale.order", "read", [order_id], ["name", "amount_untaxed", "state"]
+    )
     out(f"{order['name']}: {order['amount_untaxed']} ({order['state']})")
     lines = call(
         "sale.order.line",
@@ -68,7 +78,10 @@ def run(url, db, login, api_key, out=print):
         fields=["name", "price_unit", "glass_total_area", "glass_breakdown"],
     )
     for quoted in lines:
-        out(f"  {quoted['name']}: {quoted['price_unit']} per piece, {quoted['glass_total_area']} m²")
+        out(
+            f"  {quoted['name']}: {quoted['price_unit']} per piece, "
+            f"{quoted['glass_total_area']} m²"
+        )
 
     # 3. an invalid specification is refused with the same message as in the UI
     bad = dict(line, glass_hole_ids=[(0, 0, {"diameter": 8, "x": 5, "y": 5})])

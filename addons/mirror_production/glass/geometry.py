@@ -130,14 +130,20 @@ def outline(spec, segments=OUTLINE_SEGMENTS):
     for cx, cy, start in centres:
         for i in range(quarter + 1):
             angle = math.radians(start + 90.0 * i / quarter)
-            points.append((cx + radius * math.cos(angle), cy + radius * math.sin(angle)))
+            points.append(
+                (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
+            )
     return points
 
 
 def _segment_distance(px, py, ax, ay, bx, by):
     dx, dy = bx - ax, by - ay
     length2 = dx * dx + dy * dy
-    t = 0.0 if not length2 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length2))
+    t = (
+        0.0
+        if not length2
+        else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length2))
+    )
     return math.hypot(px - (ax + t * dx), py - (ay + t * dy))
 
 
@@ -159,13 +165,16 @@ def distance_to_outline(points, x, y):
     """Signed distance from (x, y) to the outline: positive inside, negative outside."""
     count = len(points)
     distance = min(
-        _segment_distance(x, y, *points[i], *points[(i + 1) % count]) for i in range(count)
+        _segment_distance(x, y, *points[i], *points[(i + 1) % count])
+        for i in range(count)
     )
     return distance if contains(points, x, y) else -distance
 
 
 def hole_edge_clearance(points, hole):
-    """Distance from a hole's edge to the glass edge in mm (negative: it cuts through)."""
+    """Distance from a hole's edge to the glass edge in mm (negative: it cuts
+    through).
+    """
     return distance_to_outline(points, hole.x, hole.y) - hole.diameter / 2.0
 
 
@@ -193,7 +202,10 @@ def cutout_edge_clearance(points, cutout):
     clearance = min(distance_to_outline(points, x, y) for x, y in corners)
     # the outline may bulge into the rectangle between its corners
     for px, py in points:
-        if cutout.x < px < cutout.x + cutout.width and cutout.y < py < cutout.y + cutout.height:
+        if (
+            cutout.x < px < cutout.x + cutout.width
+            and cutout.y < py < cutout.y + cutout.height
+        ):
             return -1.0
     return clearance
 

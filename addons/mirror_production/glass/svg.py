@@ -26,7 +26,8 @@ def _text(x, y, size, content, anchor="middle", color="#263238", rotate=None):
     transform = f' transform="rotate({rotate} {x:.1f} {y:.1f})"' if rotate else ""
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size:.1f}" text-anchor="{anchor}" '
-        f'font-family="sans-serif" fill="{color}"{transform}>{escape(str(content))}</text>'
+        f'font-family="sans-serif" '
+        f'fill="{color}"{transform}>{escape(str(content))}</text>'
     )
 
 
@@ -68,11 +69,18 @@ def render(spec, width_px=None, title=""):
         color = EDGE_COLORS.get(operation.edge_type, DEFAULT_EDGE_COLOR)
         parts.append(
             f'<ellipse cx="{px(width / 2):.1f}" cy="{py(height / 2):.1f}" '
-            f'rx="{width / 2 - band / 2:.1f}" ry="{height / 2 - band / 2:.1f}" fill="none" '
+            f'rx="{width / 2 - band / 2:.1f}" ry="{height / 2 - band / 2:.1f}" '
+            f'fill="none" '
             f'stroke="{color}" stroke-width="{band:.1f}" class="o_mirror_edge"/>'
         )
         parts.append(
-            _text(px(width / 2), py(height) - font * 0.6, font, edge_label(operation), color=color)
+            _text(
+                px(width / 2),
+                py(height) - font * 0.6,
+                font,
+                edge_label(operation),
+                color=color,
+            )
         )
     elif not round_piece:
         inset = band / 2
@@ -99,12 +107,20 @@ def render(spec, width_px=None, title=""):
             color = EDGE_COLORS.get(operation.edge_type, DEFAULT_EDGE_COLOR)
             (x1, y1), (x2, y2), (tx, ty), rotate = segments[side]
             parts.append(
-                f'<line x1="{px(x1):.1f}" y1="{py(y1):.1f}" x2="{px(x2):.1f}" y2="{py(y2):.1f}" '
+                f'<line x1="{px(x1):.1f}" y1="{py(y1):.1f}" x2="{px(x2):.1f}" '
+                f'y2="{py(y2):.1f}" '
                 f'stroke="{color}" stroke-width="{band:.1f}" class="o_mirror_edge" '
                 f'data-side="{side}"/>'
             )
             parts.append(
-                _text(px(tx), py(ty), font, edge_label(operation), color=color, rotate=rotate)
+                _text(
+                    px(tx),
+                    py(ty),
+                    font,
+                    edge_label(operation),
+                    color=color,
+                    rotate=rotate,
+                )
             )
 
     for cutout in spec.cutouts:
@@ -126,7 +142,8 @@ def render(spec, width_px=None, title=""):
     for hole in spec.holes:
         radius = max(hole.diameter / 2.0, stroke)
         parts.append(
-            f'<circle cx="{px(hole.x):.1f}" cy="{py(hole.y):.1f}" r="{radius:.1f}" fill="#ffffff" '
+            f'<circle cx="{px(hole.x):.1f}" cy="{py(hole.y):.1f}" r="{radius:.1f}" '
+            f'fill="#ffffff" '
             f'stroke="#c62828" stroke-width="{stroke:.2f}" class="o_mirror_hole"/>'
         )
         parts.append(
@@ -143,16 +160,20 @@ def render(spec, width_px=None, title=""):
     # overall dimensions
     dim_y = py(0) + font * 2.6
     parts.append(
-        f'<line x1="{px(0):.1f}" y1="{dim_y:.1f}" x2="{px(width):.1f}" y2="{dim_y:.1f}" '
+        f'<line x1="{px(0):.1f}" y1="{dim_y:.1f}" x2="{px(width):.1f}" '
+        f'y2="{dim_y:.1f}" '
         f'stroke="#546e7a" stroke-width="{stroke:.2f}"/>'
     )
     parts.append(_text(px(width / 2), dim_y + font * 1.2, font, fmt(width)))
     dim_x = px(0) - font * 2.4
     parts.append(
-        f'<line x1="{dim_x:.1f}" y1="{py(0):.1f}" x2="{dim_x:.1f}" y2="{py(height):.1f}" '
+        f'<line x1="{dim_x:.1f}" y1="{py(0):.1f}" x2="{dim_x:.1f}" '
+        f'y2="{py(height):.1f}" '
         f'stroke="#546e7a" stroke-width="{stroke:.2f}"/>'
     )
-    parts.append(_text(dim_x - font * 0.5, py(height / 2), font, fmt(height), rotate=-90))
+    parts.append(
+        _text(dim_x - font * 0.5, py(height / 2), font, fmt(height), rotate=-90)
+    )
     if spec.shape == SHAPE_CIRCLE:
         parts.append(_text(px(width / 2), py(height / 2), font, f"Ø{fmt(width)}"))
 
@@ -161,6 +182,7 @@ def render(spec, width_px=None, title=""):
         size_attr = f' width="{width_px}" height="{width_px * view_h / view_w:.0f}"'
     title_tag = f"<title>{escape(title)}</title>" if title else ""
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {view_w:.1f} {view_h:.1f}"'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {view_w:.1f} '
+        f'{view_h:.1f}"'
         f'{size_attr} class="o_mirror_drawing">{title_tag}' + "".join(parts) + "</svg>"
     )

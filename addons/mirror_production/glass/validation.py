@@ -82,7 +82,8 @@ def validate(spec, rules):
         out.add(
             "quantity",
             _lt(
-                "The quantity must be a whole number of pieces, at least 1 (got %(qty)s). "
+                "The quantity must be a whole number of pieces, at least 1 (got "
+                "%(qty)s). "
                 "Enter how many identical pieces to make."
             ),
             "quantity",
@@ -92,7 +93,8 @@ def validate(spec, rules):
         out.add(
             "quantity_max",
             _lt(
-                "%(qty)s identical pieces on one line is more than the %(max)s allowed. "
+                "%(qty)s identical pieces on one line is more than the %(max)s "
+                "allowed. "
                 "Check the quantity or split the order into several lines."
             ),
             "quantity",
@@ -104,7 +106,8 @@ def validate(spec, rules):
         out.add(
             "thickness",
             _lt(
-                "The material %(material)s has no thickness. Set its thickness in mm on the "
+                "The material %(material)s has no thickness. Set its thickness in mm "
+                "on the "
                 "material."
             ),
             "material",
@@ -126,7 +129,8 @@ def validate(spec, rules):
         out.add(
             "size_min",
             _lt(
-                "A piece of %(width)s × %(height)s mm is too narrow: glass cannot be cut "
+                "A piece of %(width)s × %(height)s mm is too narrow: glass cannot be "
+                "cut "
                 "narrower than %(min)s mm. Check that the size is in millimetres, not "
                 "centimetres."
             ),
@@ -139,7 +143,8 @@ def validate(spec, rules):
         out.add(
             "size_max",
             _lt(
-                "A piece of %(width)s × %(height)s mm is larger than %(max)s mm, the largest "
+                "A piece of %(width)s × %(height)s mm is larger than %(max)s mm, the "
+                "largest "
                 "glass made. Check that the size is in millimetres."
             ),
             "width",
@@ -151,7 +156,10 @@ def validate(spec, rules):
     if spec.shape not in SHAPES:
         out.add(
             "shape",
-            _lt("Unknown shape %(shape)s. Choose rectangle, rounded, circle, oval or custom."),
+            _lt(
+                "Unknown shape %(shape)s. Choose rectangle, rounded, circle, oval or "
+                "custom."
+            ),
             "shape",
             shape=spec.shape,
         )
@@ -172,27 +180,34 @@ def _validate_sheet(spec, out):
         out.add(
             "no_sheet",
             _lt(
-                "The material %(material)s has no stock sheet size. Add its sheet sizes on "
+                "The material %(material)s has no stock sheet size. Add its sheet "
+                "sizes on "
                 "the material before selling it."
             ),
             "material",
             material=material.name,
         )
         return
-    if geometry.fits_sheet(spec.width, spec.height, sheets, rotate=not material.directional):
+    if geometry.fits_sheet(
+        spec.width, spec.height, sheets, rotate=not material.directional
+    ):
         return
     sheet = geometry.largest_sheet(sheets)
     if material.directional:
         message = _lt(
-            "A piece of %(width)s × %(height)s mm does not fit on a sheet of %(material)s "
+            "A piece of %(width)s × %(height)s mm does not fit on a sheet of "
+            "%(material)s "
             "(largest sheet %(sheet_width)s × %(sheet_height)s mm). This glass has a "
-            "direction and cannot be rotated: swap width and height only if the pattern "
+            "direction and cannot be rotated: swap width and height only if the "
+            "pattern "
             "allows it, split the piece or choose another material."
         )
     else:
         message = _lt(
-            "A piece of %(width)s × %(height)s mm does not fit on a sheet of %(material)s, "
-            "even rotated (largest sheet %(sheet_width)s × %(sheet_height)s mm). Split the "
+            "A piece of %(width)s × %(height)s mm does not fit on a sheet of "
+            "%(material)s, "
+            "even rotated (largest sheet %(sheet_width)s × %(sheet_height)s mm). Split "
+            "the "
             "piece or choose another material."
         )
     out.add(
@@ -214,7 +229,8 @@ def _validate_shape(spec, out):
             "circle",
             _lt(
                 "A circle has one diameter, but width and height differ (%(width)s × "
-                "%(height)s mm). Enter the diameter as both width and height, or choose "
+                "%(height)s mm). Enter the diameter as both width and height, or "
+                "choose "
                 "the oval shape."
             ),
             "height",
@@ -227,8 +243,10 @@ def _validate_shape(spec, out):
             out.add(
                 "corner_radius",
                 _lt(
-                    "The corner radius must be more than 0 and at most %(max)s mm (half the "
-                    "shorter side) for a %(width)s × %(height)s mm piece; got %(radius)s mm. "
+                    "The corner radius must be more than 0 and at most %(max)s mm "
+                    "(half the "
+                    "shorter side) for a %(width)s × %(height)s mm piece; got "
+                    "%(radius)s mm. "
                     "Enter a radius in that range, or choose the rectangle shape."
                 ),
                 "corner_radius",
@@ -241,7 +259,8 @@ def _validate_shape(spec, out):
         out.add(
             "drawing",
             _lt(
-                "A custom shape needs its drawing: attach the drawing (PDF, DXF or image) "
+                "A custom shape needs its drawing: attach the drawing (PDF, DXF or "
+                "image) "
                 "to the line."
             ),
             "drawing",
@@ -250,7 +269,8 @@ def _validate_shape(spec, out):
         out.add(
             "surcharge",
             _lt(
-                "The shape surcharge cannot be negative (got %(amount)s). Enter 0 or the "
+                "The shape surcharge cannot be negative (got %(amount)s). Enter 0 or "
+                "the "
                 "extra price per piece."
             ),
             "shape_surcharge",
@@ -260,7 +280,8 @@ def _validate_shape(spec, out):
         out.add(
             "urgency",
             _lt(
-                "The urgency surcharge cannot be negative (got %(percent)s %%). Enter 0 or "
+                "The urgency surcharge cannot be negative (got %(percent)s %%). Enter "
+                "0 or "
                 "the surcharge in percent."
             ),
             "urgency",
@@ -275,7 +296,8 @@ def _validate_operations(spec, out):
             out.add(
                 "basis",
                 _lt(
-                    "The operation %(operation)s has an unknown pricing basis %(basis)s. Set "
+                    "The operation %(operation)s has an unknown pricing basis "
+                    "%(basis)s. Set "
                     "its basis to area, length, piece, unit or fixed."
                 ),
                 "operations",
@@ -301,7 +323,8 @@ def _validate_operations(spec, out):
             out.add(
                 "operation_price",
                 _lt(
-                    "%(operation)s has no price for %(thickness)s mm glass. Add a price "
+                    "%(operation)s has no price for %(thickness)s mm glass. Add a "
+                    "price "
                     "for this thickness to the operation."
                 ),
                 "operations",
@@ -319,7 +342,8 @@ def _validate_edges(spec, out):
             out.add(
                 "round_edges",
                 _lt(
-                    "A round or oval piece has one continuous edge: set the same edge work "
+                    "A round or oval piece has one continuous edge: set the same edge "
+                    "work "
                     "on all sides (use 'All sides')."
                 ),
                 "edges",
@@ -331,8 +355,10 @@ def _validate_edges(spec, out):
             out.add(
                 "facet_width",
                 _lt(
-                    "A %(facet)s mm facet is too wide for a piece whose shorter side is "
-                    "%(side)s mm: facets on opposite sides would meet. Use a facet of at "
+                    "A %(facet)s mm facet is too wide for a piece whose shorter side "
+                    "is "
+                    "%(side)s mm: facets on opposite sides would meet. Use a facet of "
+                    "at "
                     "most %(max)s mm or a larger piece."
                 ),
                 "edges",
@@ -353,7 +379,8 @@ def _validate_holes(spec, rules, out):
                 "hole_diameter",
                 _lt(
                     "Hole %(index)s: a Ø%(diameter)s mm hole is smaller than the glass "
-                    "thickness (%(thickness)s mm), so the drill would break the glass. Use "
+                    "thickness (%(thickness)s mm), so the drill would break the glass. "
+                    "Use "
                     "a diameter of at least %(min)s mm."
                 ),
                 "holes",
@@ -367,7 +394,8 @@ def _validate_holes(spec, rules, out):
             out.add(
                 "hole_operation",
                 _lt(
-                    "Hole %(index)s: no drilling operation makes a Ø%(diameter)s mm hole in "
+                    "Hole %(index)s: no drilling operation makes a Ø%(diameter)s mm "
+                    "hole in "
                     "%(thickness)s mm glass. Choose another diameter or add a drilling "
                     "operation for it to the catalog."
                 ),
@@ -380,7 +408,8 @@ def _validate_holes(spec, rules, out):
             out.add(
                 "hole_operation_size",
                 _lt(
-                    "Hole %(index)s: %(operation)s drills holes of Ø%(min)s–%(max)s mm, not "
+                    "Hole %(index)s: %(operation)s drills holes of Ø%(min)s–%(max)s "
+                    "mm, not "
                     "Ø%(diameter)s mm. Choose the drilling operation for this diameter."
                 ),
                 "holes",
@@ -395,7 +424,8 @@ def _validate_holes(spec, rules, out):
             out.add(
                 "hole_edge",
                 _lt(
-                    "Hole %(index)s (Ø%(diameter)s mm at x=%(x)s, y=%(y)s) is %(distance)s mm "
+                    "Hole %(index)s (Ø%(diameter)s mm at x=%(x)s, y=%(y)s) is "
+                    "%(distance)s mm "
                     "from the edge of the glass; it must be at least %(min)s mm (2 × "
                     "thickness). Move the hole towards the middle of the piece."
                 ),
@@ -416,8 +446,10 @@ def _validate_holes(spec, rules, out):
                 out.add(
                     "hole_distance",
                     _lt(
-                        "Holes %(first)s and %(second)s are %(distance)s mm apart (edge to "
-                        "edge); they must be at least %(min)s mm apart (2 × thickness). Move "
+                        "Holes %(first)s and %(second)s are %(distance)s mm apart "
+                        "(edge to "
+                        "edge); they must be at least %(min)s mm apart (2 × "
+                        "thickness). Move "
                         "one of them."
                     ),
                     "holes",
@@ -437,7 +469,8 @@ def _validate_cutouts(spec, rules, out):
             out.add(
                 "cutout_size",
                 _lt(
-                    "Cutout %(index)s must have a positive size (got %(width)s × %(height)s "
+                    "Cutout %(index)s must have a positive size (got %(width)s × "
+                    "%(height)s "
                     "mm). Enter its width and height in millimetres."
                 ),
                 "cutouts",
@@ -450,7 +483,8 @@ def _validate_cutouts(spec, rules, out):
             out.add(
                 "cutout_operation",
                 _lt(
-                    "Cutout %(index)s: no cutout operation makes a %(width)s × %(height)s mm "
+                    "Cutout %(index)s: no cutout operation makes a %(width)s × "
+                    "%(height)s mm "
                     "cutout in %(thickness)s mm glass. Add one to the catalog."
                 ),
                 "cutouts",
@@ -464,8 +498,10 @@ def _validate_cutouts(spec, rules, out):
             out.add(
                 "cutout_edge",
                 _lt(
-                    "Cutout %(index)s (%(width)s × %(height)s mm at x=%(x)s, y=%(y)s) must "
-                    "stay at least %(min)s mm (2 × thickness) inside the edge of the glass. "
+                    "Cutout %(index)s (%(width)s × %(height)s mm at x=%(x)s, y=%(y)s) "
+                    "must "
+                    "stay at least %(min)s mm (2 × thickness) inside the edge of the "
+                    "glass. "
                     "Move it or make it smaller; a notch in the edge is a custom shape."
                 ),
                 "cutouts",
@@ -477,12 +513,15 @@ def _validate_cutouts(spec, rules, out):
                 min=clearance,
             )
         for hole_index, hole in enumerate(spec.holes, start=1):
-            inside = geometry.distance_to_outline(geometry.cutout_corners(cutout), hole.x, hole.y)
+            inside = geometry.distance_to_outline(
+                geometry.cutout_corners(cutout), hole.x, hole.y
+            )
             if inside > -(hole.diameter / 2.0 + clearance):
                 out.add(
                     "cutout_hole",
                     _lt(
-                        "Hole %(hole)s is closer than %(min)s mm (2 × thickness) to cutout "
+                        "Hole %(hole)s is closer than %(min)s mm (2 × thickness) to "
+                        "cutout "
                         "%(index)s. Move the hole or the cutout."
                     ),
                     "holes",
@@ -499,7 +538,10 @@ def _validate_tempering(spec, rules, out):
     if not material.temperable:
         out.add(
             "temper_material",
-            _lt("%(material)s cannot be tempered. Remove tempering or choose a temperable glass."),
+            _lt(
+                "%(material)s cannot be tempered. Remove tempering or choose a "
+                "temperable glass."
+            ),
             "operations",
             material=material.name,
         )
@@ -509,8 +551,10 @@ def _validate_tempering(spec, rules, out):
         out.add(
             "temper_min",
             _lt(
-                "A piece of %(width)s × %(height)s mm is too small for the tempering furnace "
-                "(at least %(min_short)s × %(min_long)s mm). Remove tempering or make the "
+                "A piece of %(width)s × %(height)s mm is too small for the tempering "
+                "furnace "
+                "(at least %(min_short)s × %(min_long)s mm). Remove tempering or make "
+                "the "
                 "piece larger."
             ),
             "operations",
@@ -523,8 +567,10 @@ def _validate_tempering(spec, rules, out):
         out.add(
             "temper_max",
             _lt(
-                "A piece of %(width)s × %(height)s mm is too large for the tempering furnace "
-                "(at most %(max_short)s × %(max_long)s mm). Remove tempering or split the "
+                "A piece of %(width)s × %(height)s mm is too large for the tempering "
+                "furnace "
+                "(at most %(max_short)s × %(max_long)s mm). Remove tempering or split "
+                "the "
                 "piece."
             ),
             "operations",

@@ -63,7 +63,9 @@ class MirrorOperation(models.Model):
     )
     active = fields.Boolean(default=True)
     sequence = fields.Integer(default=10)
-    company_id = fields.Many2one("res.company", default=lambda self: self.env.company, required=True)
+    company_id = fields.Many2one(
+        "res.company", default=lambda self: self.env.company, required=True
+    )
     currency_id = fields.Many2one(related="company_id.currency_id")
     category = fields.Selection(CATEGORY_SELECTION, required=True, default="other")
     basis = fields.Selection(
@@ -82,12 +84,17 @@ class MirrorOperation(models.Model):
         digits=(6, 2),
         help="Price multiplier for curved edges (circles, ovals, rounded corners).",
     )
-    price_ids = fields.One2many("mirror.operation.price", "operation_id", "Prices by thickness", copy=True)
+    price_ids = fields.One2many(
+        "mirror.operation.price", "operation_id", "Prices by thickness", copy=True
+    )
     min_charge = fields.Monetary(
-        "Minimum charge", help="Least amount charged for this operation on an order line."
+        "Minimum charge",
+        help="Least amount charged for this operation on an order line.",
     )
     thickness_min = fields.Float("Glass from (mm)", digits=(6, 1))
-    thickness_max = fields.Float("Glass up to (mm)", digits=(6, 1), help="0 means no upper limit.")
+    thickness_max = fields.Float(
+        "Glass up to (mm)", digits=(6, 1), help="0 means no upper limit."
+    )
     size_min = fields.Float(
         "Size from (mm)",
         digits=(8, 1),
@@ -96,15 +103,19 @@ class MirrorOperation(models.Model):
     size_max = fields.Float(
         "Size up to (mm)",
         digits=(8, 1),
-        help="Drilling: largest hole diameter; cutouts: largest side. 0 means no limit.",
+        help="Drilling: largest hole diameter; cutouts: largest side. 0 means no "
+        "limit.",
     )
     workcenter_id = fields.Many2one("mrp.workcenter", "Work center", check_company=True)
     time_norm = fields.Float(
         "Time norm (min)", digits=(8, 2), help="Minutes per unit of the pricing basis."
     )
-    time_setup = fields.Float("Setup time (min)", digits=(8, 2), help="Minutes per order line.")
+    time_setup = fields.Float(
+        "Setup time (min)", digits=(8, 2), help="Minutes per order line."
+    )
     before_tempering = fields.Boolean(
-        help="Must be done before tempering: tempered glass can no longer be cut, edged or drilled."
+        help="Must be done before tempering: tempered glass can no longer be cut, "
+        "edged or drilled."
     )
     description = fields.Text(translate=True)
 
@@ -112,14 +123,19 @@ class MirrorOperation(models.Model):
         (
             "thickness_range",
             "CHECK(thickness_max = 0 OR thickness_max >= thickness_min)",
-            "The largest glass thickness of an operation must be at least its smallest.",
+            "The largest glass thickness of an operation must be at least its "
+            "smallest.",
         ),
         (
             "size_range",
             "CHECK(size_max = 0 OR size_max >= size_min)",
             "The largest size of an operation must be at least its smallest.",
         ),
-        ("curved_factor", "CHECK(curved_factor > 0)", "The curved edge factor must be positive."),
+        (
+            "curved_factor",
+            "CHECK(curved_factor > 0)",
+            "The curved edge factor must be positive.",
+        ),
     ]
 
     @api.depends("category")
@@ -138,7 +154,9 @@ class MirrorOperation(models.Model):
             "cutting": "area",
         }
         for operation in self:
-            operation.basis = defaults.get(operation.category, operation.basis or "piece")
+            operation.basis = defaults.get(
+                operation.category, operation.basis or "piece"
+            )
 
     @api.constrains("category", "edge_type", "facet_width", "basis")
     def _check_category(self):
@@ -147,7 +165,8 @@ class MirrorOperation(models.Model):
                 if not operation.edge_type:
                     raise ValidationError(
                         self.env._(
-                            "Edge work %(name)s needs an edge type (arrised, ground, polished or "
+                            "Edge work %(name)s needs an edge type (arrised, ground, "
+                            "polished or "
                             "facet).",
                             name=operation.name,
                         )
@@ -155,7 +174,8 @@ class MirrorOperation(models.Model):
                 if operation.basis != "length":
                     raise ValidationError(
                         self.env._(
-                            "Edge work %(name)s is priced per linear metre: set its pricing "
+                            "Edge work %(name)s is priced per linear metre: set its "
+                            "pricing "
                             "basis to 'Per linear metre'.",
                             name=operation.name,
                         )
@@ -163,7 +183,8 @@ class MirrorOperation(models.Model):
             if operation.edge_type == "facet" and operation.facet_width <= 0:
                 raise ValidationError(
                     self.env._(
-                        "The facet %(name)s needs its width in mm (typically 5 to 30 mm).",
+                        "The facet %(name)s needs its width in mm (typically 5 to 30 "
+                        "mm).",
                         name=operation.name,
                     )
                 )

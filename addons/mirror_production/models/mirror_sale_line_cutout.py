@@ -9,12 +9,18 @@ class MirrorSaleLineCutout(models.Model):
     _description = "Cutout in a Glass Order Line"
     _order = "line_id, sequence, id"
 
-    line_id = fields.Many2one("sale.order.line", required=True, ondelete="cascade", index=True)
+    line_id = fields.Many2one(
+        "sale.order.line", required=True, ondelete="cascade", index=True
+    )
     sequence = fields.Integer(default=10)
     width = fields.Float("Width (mm)", required=True, digits=(8, 1))
     height = fields.Float("Height (mm)", required=True, digits=(8, 1))
-    x = fields.Float("X (mm)", digits=(8, 1), help="Left side of the cutout from the left edge.")
-    y = fields.Float("Y (mm)", digits=(8, 1), help="Bottom of the cutout from the bottom edge.")
+    x = fields.Float(
+        "X (mm)", digits=(8, 1), help="Left side of the cutout from the left edge."
+    )
+    y = fields.Float(
+        "Y (mm)", digits=(8, 1), help="Bottom of the cutout from the bottom edge."
+    )
     operation_id = fields.Many2one(
         "mirror.operation",
         "Cutout operation",
@@ -44,4 +50,3 @@ class MirrorSaleLineCutout(models.Model):
     @api.constrains("width", "height", "x", "y", "operation_id")
     def _check_glass_spec(self):
         self.line_id._check_glass_spec()
-

@@ -9,11 +9,17 @@ class MirrorSaleLineHole(models.Model):
     _description = "Hole in a Glass Order Line"
     _order = "line_id, sequence, id"
 
-    line_id = fields.Many2one("sale.order.line", required=True, ondelete="cascade", index=True)
+    line_id = fields.Many2one(
+        "sale.order.line", required=True, ondelete="cascade", index=True
+    )
     sequence = fields.Integer(default=10)
     diameter = fields.Float("Ø (mm)", required=True, digits=(8, 1))
-    x = fields.Float("X (mm)", digits=(8, 1), help="Centre of the hole from the left edge.")
-    y = fields.Float("Y (mm)", digits=(8, 1), help="Centre of the hole from the bottom edge.")
+    x = fields.Float(
+        "X (mm)", digits=(8, 1), help="Centre of the hole from the left edge."
+    )
+    y = fields.Float(
+        "Y (mm)", digits=(8, 1), help="Centre of the hole from the bottom edge."
+    )
     operation_id = fields.Many2one(
         "mirror.operation",
         "Drilling",
@@ -22,7 +28,8 @@ class MirrorSaleLineHole(models.Model):
         readonly=False,
         precompute=True,
         domain=[("category", "=", "drilling")],
-        help="Drilling operation, chosen by diameter and glass thickness; can be changed.",
+        help="Drilling operation, chosen by diameter and glass thickness; can be "
+        "changed.",
     )
 
     @api.depends("diameter", "line_id.glass_material_id")
@@ -35,10 +42,12 @@ class MirrorSaleLineHole(models.Model):
             if current and current._glass_operation().covers_size(hole.diameter):
                 continue
             hole.operation_id = operations._glass_find(
-                "drilling", hole.diameter, thickness, line.company_id or self.env.company
+                "drilling",
+                hole.diameter,
+                thickness,
+                line.company_id or self.env.company,
             )
 
     @api.constrains("diameter", "x", "y", "operation_id")
     def _check_glass_spec(self):
         self.line_id._check_glass_spec()
-

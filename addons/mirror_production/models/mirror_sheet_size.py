@@ -18,7 +18,11 @@ class MirrorSheetSize(models.Model):
     area = fields.Float("Area (m²)", compute="_compute_area", digits=(12, 3))
 
     _sql_constraints = [
-        ("size_positive", "CHECK(width > 0 AND height > 0)", "A sheet must have a positive size."),
+        (
+            "size_positive",
+            "CHECK(width > 0 AND height > 0)",
+            "A sheet must have a positive size.",
+        ),
     ]
 
     @api.depends("width", "height")

@@ -32,7 +32,8 @@ class ProductTemplate(models.Model):
     glass_thickness = fields.Float("Thickness (mm)", digits=(6, 1))
     glass_directional = fields.Boolean(
         "Directional",
-        help="Patterned or brushed glass whose pattern has a direction: pieces must not be "
+        help="Patterned or brushed glass whose pattern has a direction: pieces must "
+        "not be "
         "rotated on the sheet.",
     )
     glass_temperable = fields.Boolean("Temperable", default=True)
@@ -41,17 +42,22 @@ class ProductTemplate(models.Model):
     )
     glass_min_line_price = fields.Monetary(
         "Minimum line price",
-        help="Least amount charged for an order line of this material, e.g. 1,500 ₽ for an "
+        help="Least amount charged for an order line of this material, e.g. 1,500 ₽ "
+        "for an "
         "untempered mirror.",
     )
 
     @api.constrains("glass_role", "glass_thickness")
     def _check_glass_thickness(self):
         for template in self:
-            if template.glass_role == "material" and not 0 < template.glass_thickness <= 100:
+            if (
+                template.glass_role == "material"
+                and not 0 < template.glass_thickness <= 100
+            ):
                 raise ValidationError(
                     self.env._(
-                        "The glass material %(name)s needs a thickness between 0 and 100 mm "
+                        "The glass material %(name)s needs a thickness between 0 and "
+                        "100 mm "
                         "(got %(thickness)s).",
                         name=template.name,
                         thickness=template.glass_thickness,
@@ -97,6 +103,8 @@ class ProductProduct(models.Model):
             kind=template.glass_kind or "float",
             directional=template.glass_directional,
             temperable=template.glass_temperable,
-            sheets=tuple((sheet.width, sheet.height) for sheet in template.glass_sheet_size_ids),
+            sheets=tuple(
+                (sheet.width, sheet.height) for sheet in template.glass_sheet_size_ids
+            ),
             min_line_price=template.glass_min_line_price * rate,
         )

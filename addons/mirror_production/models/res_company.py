@@ -30,16 +30,25 @@ class ResCompany(models.Model):
     mirror_hole_edge_factor = fields.Float(
         "Hole distance to edges and holes (× thickness)", default=2.0, digits=(6, 2)
     )
-    mirror_furnace_min_short = fields.Float("Furnace minimum, short side (mm)", default=100.0)
-    mirror_furnace_min_long = fields.Float("Furnace minimum, long side (mm)", default=250.0)
-    mirror_furnace_max_short = fields.Float("Furnace maximum, short side (mm)", default=2440.0)
-    mirror_furnace_max_long = fields.Float("Furnace maximum, long side (mm)", default=3660.0)
+    mirror_furnace_min_short = fields.Float(
+        "Furnace minimum, short side (mm)", default=100.0
+    )
+    mirror_furnace_min_long = fields.Float(
+        "Furnace minimum, long side (mm)", default=250.0
+    )
+    mirror_furnace_max_short = fields.Float(
+        "Furnace maximum, short side (mm)", default=2440.0
+    )
+    mirror_furnace_max_long = fields.Float(
+        "Furnace maximum, long side (mm)", default=3660.0
+    )
     mirror_urgent_percent = fields.Float("Urgent surcharge (%)", default=30.0)
     mirror_express_percent = fields.Float("Express surcharge (%)", default=50.0)
     mirror_min_margin_percent = fields.Float(
         "Minimum margin (%)",
         default=20.0,
-        help="Confirming a quotation whose margin is below this needs a sales manager's "
+        help="Confirming a quotation whose margin is below this needs a sales "
+        "manager's "
         "approval. 0 disables the check.",
     )
     mirror_max_discount = fields.Float(

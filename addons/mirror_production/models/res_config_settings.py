@@ -13,7 +13,9 @@ class ResConfigSettings(models.TransientModel):
     mirror_min_billable_area = fields.Float(
         related="company_id.mirror_min_billable_area", readonly=False
     )
-    mirror_weight_factor = fields.Float(related="company_id.mirror_weight_factor", readonly=False)
+    mirror_weight_factor = fields.Float(
+        related="company_id.mirror_weight_factor", readonly=False
+    )
     mirror_min_side = fields.Float(related="company_id.mirror_min_side", readonly=False)
     mirror_max_side = fields.Float(related="company_id.mirror_max_side", readonly=False)
     mirror_hole_min_diameter_factor = fields.Float(
@@ -43,4 +45,6 @@ class ResConfigSettings(models.TransientModel):
     mirror_min_margin_percent = fields.Float(
         related="company_id.mirror_min_margin_percent", readonly=False
     )
-    mirror_max_discount = fields.Float(related="company_id.mirror_max_discount", readonly=False)
+    mirror_max_discount = fields.Float(
+        related="company_id.mirror_max_discount", readonly=False
+    )

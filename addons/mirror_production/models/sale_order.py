@@ -22,7 +22,8 @@ class SaleOrder(models.Model):
     glass_margin_approval_needed = fields.Boolean(
         "Margin approval needed",
         compute="_compute_glass_margin_approval",
-        help="The margin is below the company's minimum, or a discount above its maximum, "
+        help="The margin is below the company's minimum, or a discount above its "
+        "maximum, "
         "and no sales manager has approved it yet.",
     )
     glass_margin_approval_reason = fields.Char(compute="_compute_glass_margin_approval")
@@ -64,7 +65,9 @@ class SaleOrder(models.Model):
         for order in self:
             reason = order._glass_margin_problem()
             order.glass_margin_approval_reason = reason or False
-            order.glass_margin_approval_needed = bool(reason) and not order._glass_margin_approved()
+            order.glass_margin_approval_needed = (
+                bool(reason) and not order._glass_margin_approved()
+            )
 
     def _glass_margin_figures(self):
         self.ensure_one()
@@ -93,7 +96,8 @@ class SaleOrder(models.Model):
         if maximum and float_compare(discount, maximum, precision_digits=2) > 0:
             reasons.append(
                 self.env._(
-                    "a discount of %(discount)s %% is above the maximum of %(maximum)s %%",
+                    "a discount of %(discount)s %% is above the maximum of %(maximum)s "
+                    "%%",
                     discount=fmt(round(discount, 2)),
                     maximum=fmt(maximum),
                 )
@@ -107,8 +111,13 @@ class SaleOrder(models.Model):
             return False
         margin, discount = self._glass_margin_figures()
         return (
-            float_compare(margin, self.glass_margin_approved_percent, precision_digits=2) >= 0
-            and float_compare(discount, self.glass_margin_approved_discount, precision_digits=2)
+            float_compare(
+                margin, self.glass_margin_approved_percent, precision_digits=2
+            )
+            >= 0
+            and float_compare(
+                discount, self.glass_margin_approved_discount, precision_digits=2
+            )
             <= 0
         )
 
@@ -117,7 +126,8 @@ class SaleOrder(models.Model):
         if error or not self.glass_margin_approval_needed:
             return error
         return self.env._(
-            "%(order)s cannot be confirmed: %(reason)s. Ask a sales manager to approve it "
+            "%(order)s cannot be confirmed: %(reason)s. Ask a sales manager to approve "
+            "it "
             "with the 'Approve margin' button, or raise the price.",
             order=self.name,
             reason=self.glass_margin_approval_reason,
@@ -133,7 +143,9 @@ class SaleOrder(models.Model):
         """A sales manager approves the low margin or high discount (logged)."""
         self.env["sale.order"].check_access("write")
         if not self.env.user.has_group("sales_team.group_sale_manager"):
-            raise AccessError(self.env._("Only a sales manager can approve a low margin."))
+            raise AccessError(
+                self.env._("Only a sales manager can approve a low margin.")
+            )
         for order in self:
             reason = order._glass_margin_problem()
             if not reason:
@@ -148,7 +160,9 @@ class SaleOrder(models.Model):
             )
             order.message_post(
                 body=self.env._(
-                    "Approved by %(user)s: %(reason)s.", user=self.env.user.name, reason=reason
+                    "Approved by %(user)s: %(reason)s.",
+                    user=self.env.user.name,
+                    reason=reason,
                 ),
                 subtype_xmlid="mail.mt_note",
             )

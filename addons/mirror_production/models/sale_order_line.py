@@ -90,8 +90,12 @@ class SaleOrderLine(models.Model):
     glass_edge_left_id = fields.Many2one(
         "mirror.operation", "Edge, left", domain=[("category", "=", "edge")]
     )
-    glass_hole_ids = fields.One2many("mirror.sale.line.hole", "line_id", "Holes", copy=True)
-    glass_cutout_ids = fields.One2many("mirror.sale.line.cutout", "line_id", "Cutouts", copy=True)
+    glass_hole_ids = fields.One2many(
+        "mirror.sale.line.hole", "line_id", "Holes", copy=True
+    )
+    glass_cutout_ids = fields.One2many(
+        "mirror.sale.line.cutout", "line_id", "Cutouts", copy=True
+    )
     glass_operation_ids = fields.Many2many(
         "mirror.operation",
         "mirror_operation_sale_order_line_rel",
@@ -109,35 +113,69 @@ class SaleOrderLine(models.Model):
     glass_drawing_name = fields.Char("Drawing file name", copy=True)
 
     glass_area = fields.Float(
-        "Area (m²)", compute="_compute_glass_quote", store=True, precompute=True, digits=(12, 4)
+        "Area (m²)",
+        compute="_compute_glass_quote",
+        store=True,
+        precompute=True,
+        digits=(12, 4),
     )
     glass_billable_area = fields.Float(
-        "Billable area (m²)", compute="_compute_glass_quote", store=True, precompute=True, digits=(12, 4)
+        "Billable area (m²)",
+        compute="_compute_glass_quote",
+        store=True,
+        precompute=True,
+        digits=(12, 4),
     )
     glass_total_area = fields.Float(
-        "Total area (m²)", compute="_compute_glass_quote", store=True, precompute=True, digits=(12, 3)
+        "Total area (m²)",
+        compute="_compute_glass_quote",
+        store=True,
+        precompute=True,
+        digits=(12, 3),
     )
     glass_perimeter = fields.Float(
-        "Perimeter (m)", compute="_compute_glass_quote", store=True, precompute=True, digits=(12, 3)
+        "Perimeter (m)",
+        compute="_compute_glass_quote",
+        store=True,
+        precompute=True,
+        digits=(12, 3),
     )
     glass_edge_summary = fields.Char(
-        "Edge lengths", compute="_compute_glass_quote", store=True, precompute=True, help="Length per edge work."
+        "Edge lengths",
+        compute="_compute_glass_quote",
+        store=True,
+        precompute=True,
+        help="Length per edge work.",
     )
     glass_weight = fields.Float(
-        "Weight (kg)", compute="_compute_glass_quote", store=True, precompute=True, digits=(12, 2)
+        "Weight (kg)",
+        compute="_compute_glass_quote",
+        store=True,
+        precompute=True,
+        digits=(12, 2),
     )
     glass_total_weight = fields.Float(
-        "Total weight (kg)", compute="_compute_glass_quote", store=True, precompute=True, digits=(12, 2)
+        "Total weight (kg)",
+        compute="_compute_glass_quote",
+        store=True,
+        precompute=True,
+        digits=(12, 2),
     )
     glass_unit_price = fields.Monetary(
         "Glass unit price", compute="_compute_glass_quote", store=True, precompute=True
     )
-    glass_unit_cost = fields.Monetary("Glass unit cost", compute="_compute_glass_quote", store=True, precompute=True)
-    glass_breakdown = fields.Json(compute="_compute_glass_quote", store=True, precompute=True)
+    glass_unit_cost = fields.Monetary(
+        "Glass unit cost", compute="_compute_glass_quote", store=True, precompute=True
+    )
+    glass_breakdown = fields.Json(
+        compute="_compute_glass_quote", store=True, precompute=True
+    )
     glass_breakdown_html = fields.Html(
         "Price breakdown", compute="_compute_glass_breakdown_html", sanitize=False
     )
-    glass_svg = fields.Html("Piece drawing", compute="_compute_glass_svg", sanitize=False)
+    glass_svg = fields.Html(
+        "Piece drawing", compute="_compute_glass_svg", sanitize=False
+    )
     glass_issues = fields.Text("Problems", compute="_compute_glass_issues")
 
     @api.depends("product_id")
@@ -149,7 +187,9 @@ class SaleOrderLine(models.Model):
     def _onchange_glass_edge_all_id(self):
         for line in self:
             if line.glass_edge_all_id:
-                line.update({f"glass_edge_{side}_id": line.glass_edge_all_id for side in SIDES})
+                line.update(
+                    {f"glass_edge_{side}_id": line.glass_edge_all_id for side in SIDES}
+                )
 
     @api.onchange(*EDGE_SIDE_FIELDS)
     def _onchange_glass_edge_sides(self):
@@ -212,7 +252,9 @@ class SaleOrderLine(models.Model):
             if not line.glass_is_piece:
                 line.glass_svg = False
                 continue
-            drawing = svg.render(line._glass_spec(), title=line.glass_material_id.display_name or "")
+            drawing = svg.render(
+                line._glass_spec(), title=line.glass_material_id.display_name or ""
+            )
             line.glass_svg = Markup(drawing) if drawing else False
 
     @api.depends(*GLASS_SPEC_FIELDS)
@@ -234,7 +276,9 @@ class SaleOrderLine(models.Model):
 
     @api.depends("glass_unit_price")
     def _compute_price_unit(self):
-        glass_lines = self.filtered(lambda line: line.glass_is_piece and line.glass_material_id)
+        glass_lines = self.filtered(
+            lambda line: line.glass_is_piece and line.glass_material_id
+        )
         res = super(SaleOrderLine, self - glass_lines)._compute_price_unit()
         force = self.env.context.get("force_price_recomputation")
         if force:
@@ -246,7 +290,9 @@ class SaleOrderLine(models.Model):
                 line.qty_invoiced > 0
             ):
                 continue
-            line = line.with_context(sale_write_from_compute=True).with_company(line.company_id)
+            line = line.with_context(sale_write_from_compute=True).with_company(
+                line.company_id
+            )
             line.price_unit = line.product_id._get_tax_included_unit_price_from_price(
                 line.glass_unit_price,
                 product_taxes=line.product_id.taxes_id.filtered(
@@ -259,7 +305,9 @@ class SaleOrderLine(models.Model):
 
     @api.depends("glass_unit_cost")
     def _compute_purchase_price(self):
-        glass_lines = self.filtered(lambda line: line.glass_is_piece and line.glass_material_id)
+        glass_lines = self.filtered(
+            lambda line: line.glass_is_piece and line.glass_material_id
+        )
         res = super(SaleOrderLine, self - glass_lines)._compute_purchase_price()
         for line in glass_lines:
             line.purchase_price = line.glass_unit_cost
@@ -277,7 +325,9 @@ class SaleOrderLine(models.Model):
         for line in self.filtered("glass_is_piece"):
             messages = line._glass_problems()
             if messages:
-                label = line.glass_material_id.display_name or line.product_id.display_name
+                label = (
+                    line.glass_material_id.display_name or line.product_id.display_name
+                )
                 problems.append(
                     self.env._("%(line)s:", line=label)
                     + "\n"
@@ -320,7 +370,14 @@ class SaleOrderLine(models.Model):
             "res_model": "sale.order.line",
             "res_id": self.id,
             "view_mode": "form",
-            "views": [(self.env.ref("mirror_production.sale_order_line_view_form_glass").id, "form")],
+            "views": [
+                (
+                    self.env.ref(
+                        "mirror_production.sale_order_line_view_form_glass"
+                    ).id,
+                    "form",
+                )
+            ],
             "target": "new",
             "context": {"mirror_glass_line": True},
         }
@@ -338,10 +395,14 @@ class SaleOrderLine(models.Model):
         values.setdefault("product_uom_qty", 1.0)
         values.setdefault("product_id", self.env.company._mirror_glass_product().id)
         line = self.new(self._glass_spread_edge(values))
-        problems = line._glass_problems() if line.glass_material_id else [
-            self.env._("Choose the glass material of the piece.")
-        ]
-        quote = line.glass_material_id and pricing.quote(line._glass_spec(), line._glass_rules())
+        problems = (
+            line._glass_problems()
+            if line.glass_material_id
+            else [self.env._("Choose the glass material of the piece.")]
+        )
+        quote = line.glass_material_id and pricing.quote(
+            line._glass_spec(), line._glass_rules()
+        )
         return {
             "valid": not problems,
             "errors": problems,
@@ -386,11 +447,14 @@ class SaleOrderLine(models.Model):
             company.currency_id,
             currency,
             company,
-            fields.Date.to_date(self.order_id.date_order) or fields.Date.context_today(self),
+            fields.Date.to_date(self.order_id.date_order)
+            or fields.Date.context_today(self),
         )
 
     def _glass_price_m2(self, rate, billable_area):
-        """The customer's price per m² of the material: the order's pricelist applied."""
+        """The customer's price per m² of the material: the order's pricelist
+        applied.
+        """
         self.ensure_one()
         material = self.glass_material_id
         pricelist = self.order_id.pricelist_id
@@ -442,10 +506,18 @@ class SaleOrderLine(models.Model):
                 for hole in self.glass_hole_ids
             ),
             cutouts=tuple(
-                Cutout(cutout.width, cutout.height, cutout.x, cutout.y, convert(cutout.operation_id))
+                Cutout(
+                    cutout.width,
+                    cutout.height,
+                    cutout.x,
+                    cutout.y,
+                    convert(cutout.operation_id),
+                )
                 for cutout in self.glass_cutout_ids
             ),
-            operations=tuple(convert(operation) for operation in self.glass_operation_ids),
+            operations=tuple(
+                convert(operation) for operation in self.glass_operation_ids
+            ),
             urgency_percent=company._mirror_urgency_percent(self.glass_urgency),
             shape_surcharge=self.glass_shape_surcharge,
             has_drawing=bool(self.glass_drawing),
@@ -464,15 +536,14 @@ class SaleOrderLine(models.Model):
     def _glass_description(self):
         """The line's text for quotations and invoices: glass, size, processing."""
         self.ensure_one()
-        _ = self.env._
         parts = []
-        size = _(
+        size = self.env._(
             "%(width)s × %(height)s mm",
             width=fmt(self.glass_width),
             height=fmt(self.glass_height),
         )
         if self.glass_shape == "circle":
-            size = _("circle Ø%(diameter)s mm", diameter=fmt(self.glass_width))
+            size = self.env._("circle Ø%(diameter)s mm", diameter=fmt(self.glass_width))
         elif self.glass_shape != "rectangle":
             shape = dict(self._fields["glass_shape"]._description_selection(self.env))
             size = f"{size}, {shape[self.glass_shape].lower()}"
@@ -480,10 +551,10 @@ class SaleOrderLine(models.Model):
                 size += f" R{fmt(self.glass_corner_radius)}"
         parts.append(f"{self.glass_material_id.display_name}, {size}")
         side_names = {
-            "bottom": _("bottom"),
-            "right": _("right"),
-            "top": _("top"),
-            "left": _("left"),
+            "bottom": self.env._("bottom"),
+            "right": self.env._("right"),
+            "top": self.env._("top"),
+            "left": self.env._("left"),
         }
         edges = {}
         for side in SIDES:
@@ -494,27 +565,33 @@ class SaleOrderLine(models.Model):
             texts = []
             for operation, sides in edges.items():
                 if len(sides) == 4:
-                    texts.append(_("%(edge)s all round", edge=operation.name))
+                    texts.append(self.env._("%(edge)s all round", edge=operation.name))
                 else:
                     names = ", ".join(side_names[side] for side in sides)
                     texts.append(f"{operation.name} ({names})")
-            parts.append(_("edges: %(edges)s", edges=", ".join(texts)))
+            parts.append(self.env._("edges: %(edges)s", edges=", ".join(texts)))
         if self.glass_hole_ids:
             diameters = {}
             for hole in self.glass_hole_ids:
                 diameters[hole.diameter] = diameters.get(hole.diameter, 0) + 1
             parts.append(
-                _(
+                self.env._(
                     "holes: %(holes)s",
-                    holes=", ".join(f"{count} × Ø{fmt(d)}" for d, count in diameters.items()),
+                    holes=", ".join(
+                        f"{count} × Ø{fmt(d)}" for d, count in diameters.items()
+                    ),
                 )
             )
         if self.glass_cutout_ids:
-            parts.append(_("cutouts: %(count)s", count=len(self.glass_cutout_ids)))
+            parts.append(
+                self.env._("cutouts: %(count)s", count=len(self.glass_cutout_ids))
+            )
         if self.glass_operation_ids:
             parts.append(", ".join(self.glass_operation_ids.mapped("name")))
         if self.glass_urgency and self.glass_urgency != "normal":
-            urgency = dict(self._fields["glass_urgency"]._description_selection(self.env))
+            urgency = dict(
+                self._fields["glass_urgency"]._description_selection(self.env)
+            )
             parts.append(urgency[self.glass_urgency].lower())
         return "; ".join(parts)
 
@@ -524,29 +601,32 @@ class SaleOrderLine(models.Model):
             return False
         return self.env["ir.qweb"]._render(
             "mirror_production.glass_price_breakdown",
-            {"line": self, "breakdown": self.glass_breakdown, "labels": self._glass_labels()},
+            {
+                "line": self,
+                "breakdown": self.glass_breakdown,
+                "labels": self._glass_labels(),
+            },
         )
 
     def _glass_labels(self):
-        _ = self.env._
         return {
             "kinds": {
-                "glass": _("Glass"),
-                "edge": _("Edge work"),
-                "hole": _("Holes"),
-                "cutout": _("Cutouts"),
-                "operation": _("Operation"),
-                "shape": _("Custom shape surcharge"),
-                "minimum": _("Minimum line price"),
-                "urgency": _("Urgency surcharge"),
+                "glass": self.env._("Glass"),
+                "edge": self.env._("Edge work"),
+                "hole": self.env._("Holes"),
+                "cutout": self.env._("Cutouts"),
+                "operation": self.env._("Operation"),
+                "shape": self.env._("Custom shape surcharge"),
+                "minimum": self.env._("Minimum line price"),
+                "urgency": self.env._("Urgency surcharge"),
             },
             "uoms": {
-                "m2": _("m²"),
-                "m": _("m"),
-                "unit": _("pcs"),
-                "line": _("per line"),
+                "m2": self.env._("m²"),
+                "m": self.env._("m"),
+                "unit": self.env._("pcs"),
+                "line": self.env._("per line"),
                 "percent": "%",
             },
-            "minimum_applied": _("minimum charge"),
-            "curved": _("curved ×%s"),
+            "minimum_applied": self.env._("minimum charge"),
+            "curved": self.env._("curved ×%s"),
         }

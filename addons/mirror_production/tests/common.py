@@ -68,8 +68,22 @@ class MirrorCommon(TransactionCase):
                 "edge_type": "ground",
                 "curved_factor": 1.5,
                 "price_ids": [
-                    Command.create({"thickness_min": 0, "thickness_max": 6, "price": 100, "cost": 30}),
-                    Command.create({"thickness_min": 6.1, "thickness_max": 0, "price": 150, "cost": 45}),
+                    Command.create(
+                        {
+                            "thickness_min": 0,
+                            "thickness_max": 6,
+                            "price": 100,
+                            "cost": 30,
+                        }
+                    ),
+                    Command.create(
+                        {
+                            "thickness_min": 6.1,
+                            "thickness_max": 0,
+                            "price": 150,
+                            "cost": 45,
+                        }
+                    ),
                 ],
             }
         )
@@ -100,8 +114,22 @@ class MirrorCommon(TransactionCase):
                 "size_min": 4,
                 "size_max": 20,
                 "price_ids": [
-                    Command.create({"thickness_min": 0, "thickness_max": 6, "price": 50, "cost": 10}),
-                    Command.create({"thickness_min": 6.1, "thickness_max": 0, "price": 80, "cost": 20}),
+                    Command.create(
+                        {
+                            "thickness_min": 0,
+                            "thickness_max": 6,
+                            "price": 50,
+                            "cost": 10,
+                        }
+                    ),
+                    Command.create(
+                        {
+                            "thickness_min": 6.1,
+                            "thickness_max": 0,
+                            "price": 80,
+                            "cost": 20,
+                        }
+                    ),
                 ],
             }
         )
@@ -136,8 +164,22 @@ class MirrorCommon(TransactionCase):
                 "category": "tempering",
                 "min_charge": 1000,
                 "price_ids": [
-                    Command.create({"thickness_min": 3, "thickness_max": 6, "price": 900, "cost": 500}),
-                    Command.create({"thickness_min": 8, "thickness_max": 12, "price": 1400, "cost": 800}),
+                    Command.create(
+                        {
+                            "thickness_min": 3,
+                            "thickness_max": 6,
+                            "price": 900,
+                            "cost": 500,
+                        }
+                    ),
+                    Command.create(
+                        {
+                            "thickness_min": 8,
+                            "thickness_max": 12,
+                            "price": 1400,
+                            "cost": 800,
+                        }
+                    ),
                 ],
             }
         )
@@ -190,7 +232,8 @@ class MirrorCommon(TransactionCase):
                 "list_price": price,
                 "standard_price": cost,
                 "glass_sheet_size_ids": [
-                    Command.create({"width": width, "height": height}) for width, height in sheets
+                    Command.create({"width": width, "height": height})
+                    for width, height in sheets
                 ],
             }
         )
@@ -223,5 +266,7 @@ class MirrorCommon(TransactionCase):
         """Breakdown amounts of a line by kind (summed)."""
         amounts = {}
         for item in line.glass_breakdown["items"]:
-            amounts[item["kind"]] = round(amounts.get(item["kind"], 0.0) + item["amount"], 2)
+            amounts[item["kind"]] = round(
+                amounts.get(item["kind"], 0.0) + item["amount"], 2
+            )
         return amounts

@@ -31,7 +31,13 @@ class TestExternalApi(MirrorCommon, HttpCase):
 
     def _execute(self, model, method, *args, **kwargs):
         return self.xmlrpc_object.execute_kw(
-            self.env.cr.dbname, self.api_user.id, self.api_key, model, method, list(args), kwargs
+            self.env.cr.dbname,
+            self.api_user.id,
+            self.api_key,
+            model,
+            method,
+            list(args),
+            kwargs,
         )
 
     def test_authenticate_with_api_key(self):
@@ -41,7 +47,12 @@ class TestExternalApi(MirrorCommon, HttpCase):
         self.assertEqual(uid, self.api_user.id)
         with self.assertRaises(xmlrpclib.Fault):
             self.xmlrpc_object.execute_kw(
-                self.env.cr.dbname, self.api_user.id, "wrong-key", "sale.order", "search", [[]]
+                self.env.cr.dbname,
+                self.api_user.id,
+                "wrong-key",
+                "sale.order",
+                "search",
+                [[]],
             )
 
     def test_create_price_and_read_quotation(self):
@@ -62,7 +73,9 @@ class TestExternalApi(MirrorCommon, HttpCase):
                             "glass_height": 500,
                             "product_uom_qty": 2,
                             "glass_edge_all_id": self.edge_ground.id,
-                            "glass_hole_ids": [[0, 0, {"diameter": 8, "x": 100, "y": 100}]],
+                            "glass_hole_ids": [
+                                [0, 0, {"diameter": 8, "x": 100, "y": 100}]
+                            ],
                         },
                     ]
                 ],
@@ -72,7 +85,13 @@ class TestExternalApi(MirrorCommon, HttpCase):
             "sale.order.line",
             "search_read",
             [["order_id", "=", order_id]],
-            fields=["price_unit", "price_subtotal", "glass_total_area", "glass_breakdown", "name"],
+            fields=[
+                "price_unit",
+                "price_subtotal",
+                "glass_total_area",
+                "glass_breakdown",
+                "name",
+            ],
         )
         # 0.5 m² × 1000 + 3 m × 100 + 1 hole × 50
         self.assertEqual(line["price_unit"], 850)
@@ -98,9 +117,7 @@ class TestExternalApi(MirrorCommon, HttpCase):
             "product_uom_qty": 1,
             "glass_hole_ids": [[0, 0, {"diameter": 2, "x": 100, "y": 100}]],
         }
-        ui_message = (
-            self.env["sale.order.line"].new(values)._glass_problems()[0]
-        )
+        ui_message = self.env["sale.order.line"].new(values)._glass_problems()[0]
         with self.assertRaises(xmlrpclib.Fault) as refused:
             self._execute(
                 "sale.order",
@@ -109,7 +126,9 @@ class TestExternalApi(MirrorCommon, HttpCase):
             )
         self.assertIn(ui_message, refused.exception.faultString)
         self.assertIn("smaller than the glass thickness", refused.exception.faultString)
-        self.assertFalse(self.env["sale.order"].search([("partner_id", "=", self.partner.id)]))
+        self.assertFalse(
+            self.env["sale.order"].search([("partner_id", "=", self.partner.id)])
+        )
 
     def test_quote_preview_and_jsonrpc(self):
         payload = {
@@ -137,7 +156,9 @@ class TestExternalApi(MirrorCommon, HttpCase):
             },
         }
         response = self.url_open(
-            "/jsonrpc", data=json.dumps(payload), headers={"Content-Type": "application/json"}
+            "/jsonrpc",
+            data=json.dumps(payload),
+            headers={"Content-Type": "application/json"},
         )
         result = response.json()["result"]
         self.assertTrue(result["valid"])
@@ -147,7 +168,12 @@ class TestExternalApi(MirrorCommon, HttpCase):
     def test_readme_example_script(self):
         """The documented example (docs/examples) runs as is against this server."""
         path = os.path.join(
-            os.path.dirname(__file__), "..", "..", "..", "docs", "examples",
+            os.path.dirname(__file__),
+            "..",
+            "..",
+            "..",
+            "docs",
+            "examples",
             "glass_quotation_xmlrpc.py",
         )
         if not os.path.exists(path):
@@ -158,7 +184,10 @@ class TestExternalApi(MirrorCommon, HttpCase):
         self.env.flush_all()
         printed = []
         order_id = example.run(
-            self.base_url(), self.env.cr.dbname, "mirror_erp_connector", self.api_key,
+            self.base_url(),
+            self.env.cr.dbname,
+            "mirror_erp_connector",
+            self.api_key,
             out=printed.append,
         )
         order = self.env["sale.order"].browse(order_id)

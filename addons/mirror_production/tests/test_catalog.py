@@ -20,7 +20,12 @@ class TestCatalog(MirrorCommon):
             Operation.create({"name": "Edge without type", "category": "edge"})
         with self.assertRaises(ValidationError):
             Operation.create(
-                {"name": "Facet", "category": "edge", "edge_type": "facet", "facet_width": 0}
+                {
+                    "name": "Facet",
+                    "category": "edge",
+                    "edge_type": "facet",
+                    "facet_width": 0,
+                }
             )
 
     def test_price_bands_by_thickness(self):
@@ -32,8 +37,12 @@ class TestCatalog(MirrorCommon):
 
     def test_drilling_chosen_by_diameter_and_thickness(self):
         Operation = self.env["mirror.operation"]
-        self.assertEqual(Operation._glass_find("drilling", 8, 4, self.company), self.drill_small)
-        self.assertEqual(Operation._glass_find("drilling", 40, 4, self.company), self.drill_large)
+        self.assertEqual(
+            Operation._glass_find("drilling", 8, 4, self.company), self.drill_small
+        )
+        self.assertEqual(
+            Operation._glass_find("drilling", 40, 4, self.company), self.drill_large
+        )
         self.assertFalse(Operation._glass_find("drilling", 100, 4, self.company))
 
     def test_material_checks(self):

@@ -40,7 +40,10 @@ class TestForm(MirrorCommon):
         self.assertEqual(order.amount_untaxed, 3 * 1250 + 1950)
         self.assertEqual(order.glass_piece_count, 4)
         self.assertAlmostEqual(order.glass_total_area, 1.5 + 0.25)
-        sides = order.order_line[0].glass_edge_left_id | order.order_line[0].glass_edge_top_id
+        sides = (
+            order.order_line[0].glass_edge_left_id
+            | order.order_line[0].glass_edge_top_id
+        )
         self.assertEqual(sides, self.edge_ground)
 
     def test_add_glass_piece_control_defaults_product(self):
@@ -76,7 +79,9 @@ class TestForm(MirrorCommon):
 
     def test_live_problems_and_refused_save(self):
         order = self._create_order(self._line_values())
-        spec = Form(order.order_line, view="mirror_production.sale_order_line_view_form_glass")
+        spec = Form(
+            order.order_line, view="mirror_production.sale_order_line_view_form_glass"
+        )
         with spec.glass_hole_ids.new() as hole:
             hole.diameter = 10
             hole.x = 5

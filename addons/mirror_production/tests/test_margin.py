@@ -21,7 +21,9 @@ class TestMarginApproval(MirrorCommon):
 
     def _low_margin_order(self, user):
         # 1 m² float: price 1000, cost 450 → 55 % margin; 60 % discount → 400 - 450 < 0
-        order = self._create_order(self._line_values(width=1000, height=1000), user=user)
+        order = self._create_order(
+            self._line_values(width=1000, height=1000), user=user
+        )
         order.order_line.discount = 60
         return order
 

@@ -24,7 +24,9 @@ class TestPricing(MirrorCommon):
 
     def test_minimum_billable_area(self):
         # 200 × 300 = 0.06 m², billed 0.25 m² × 1000 ₽ = 250 ₽; cost on the real cut
-        line = self._create_order(self._line_values(width=200, height=300, qty=3)).order_line
+        line = self._create_order(
+            self._line_values(width=200, height=300, qty=3)
+        ).order_line
         self.assertAlmostEqual(line.glass_area, 0.06)
         self.assertAlmostEqual(line.glass_billable_area, 0.25)
         self.assertEqual(line.price_unit, 250)
@@ -40,7 +42,9 @@ class TestPricing(MirrorCommon):
         self.assertEqual(line.price_unit, 1500)
         self.assertEqual(self._amounts(line), {"glass": 500, "minimum": 1000})
         # three pieces reach the minimum by themselves: 3 × 500 = 1500
-        line3 = self._create_order(self._line_values(self.mirror_4, 200, 300, qty=3)).order_line
+        line3 = self._create_order(
+            self._line_values(self.mirror_4, 200, 300, qty=3)
+        ).order_line
         self.assertEqual(line3.price_subtotal, 1500)
         self.assertNotIn("minimum", self._amounts(line3))
 
@@ -56,7 +60,9 @@ class TestPricing(MirrorCommon):
             )
         ).order_line
         self.assertFalse(line.glass_edge_right_id)
-        self.assertIn("Test ground edge (bottom, top), Test polished edge (left)", line.name)
+        self.assertIn(
+            "Test ground edge (bottom, top), Test polished edge (left)", line.name
+        )
         self.assertEqual(self._amounts(line), {"glass": 500, "edge": 300})
         self.assertEqual(line.price_unit, 800)
         self.assertIn("Test ground edge 2 m", line.glass_edge_summary)
@@ -64,7 +70,9 @@ class TestPricing(MirrorCommon):
 
     def test_edges_all_sides_one_click(self):
         line = self._create_order(
-            self._line_values(width=1000, height=500, glass_edge_all_id=self.edge_ground.id)
+            self._line_values(
+                width=1000, height=500, glass_edge_all_id=self.edge_ground.id
+            )
         ).order_line
         sides = line.glass_edge_bottom_id | line.glass_edge_right_id
         sides |= line.glass_edge_top_id | line.glass_edge_left_id
@@ -79,7 +87,8 @@ class TestPricing(MirrorCommon):
         # given with a different side at once
         other = self._create_order(
             self._line_values(
-                glass_edge_all_id=self.edge_ground.id, glass_edge_right_id=self.edge_polished.id
+                glass_edge_all_id=self.edge_ground.id,
+                glass_edge_right_id=self.edge_polished.id,
             )
         ).order_line
         self.assertFalse(other.glass_edge_all_id)
@@ -97,7 +106,9 @@ class TestPricing(MirrorCommon):
             )
         ).order_line
         self.assertAlmostEqual(line.glass_perimeter, 3.1416, places=3)
-        self.assertAlmostEqual(self._amounts(line)["edge"], round(3.14159265 * 200 * 2, 2), 1)
+        self.assertAlmostEqual(
+            self._amounts(line)["edge"], round(3.14159265 * 200 * 2, 2), 1
+        )
         # glass billed on the bounding square
         self.assertEqual(self._amounts(line)["glass"], 1000)
         self.assertAlmostEqual(line.glass_area, 0.7854, places=4)
@@ -146,7 +157,9 @@ class TestPricing(MirrorCommon):
         # tempering 300 × 400: 0.25 m² × 900 = 225 ₽ < 1000 ₽ minimum per line
         line = self._create_order(
             self._line_values(
-                width=300, height=400, glass_operation_ids=[Command.set(self.tempering.ids)]
+                width=300,
+                height=400,
+                glass_operation_ids=[Command.set(self.tempering.ids)],
             )
         ).order_line
         item = [i for i in line.glass_breakdown["items"] if i["kind"] == "operation"][0]
@@ -227,14 +240,18 @@ class TestPricing(MirrorCommon):
 
     def test_cost_and_margin(self):
         line = self._create_order(
-            self._line_values(width=1000, height=1000, glass_edge_all_id=self.edge_ground.id)
+            self._line_values(
+                width=1000, height=1000, glass_edge_all_id=self.edge_ground.id
+            )
         ).order_line
         # cost: 1 m² × 450 + 4 m × 30
         self.assertEqual(line.purchase_price, 570)
         self.assertEqual(line.margin, 1400 - 570)
 
     def test_ordinary_product_line_unchanged(self):
-        product = self.env["product.product"].create({"name": "Mirror clips", "list_price": 35})
+        product = self.env["product.product"].create(
+            {"name": "Mirror clips", "list_price": 35}
+        )
         order = self._create_order(
             self._line_values(), {"product_id": product.id, "product_uom_qty": 10}
         )
@@ -262,7 +279,11 @@ class TestPricing(MirrorCommon):
         self.assertEqual(result["subtotal"], 1600)
         self.assertEqual(Line.search_count([]), count)
         bad = Line.mirror_glass_quote(
-            {"glass_material_id": self.float_4.id, "glass_width": 0, "glass_height": 500}
+            {
+                "glass_material_id": self.float_4.id,
+                "glass_width": 0,
+                "glass_height": 500,
+            }
         )
         self.assertFalse(bad["valid"])
         self.assertIn("must be positive", bad["errors"][0])

@@ -10,7 +10,9 @@ from .common import MirrorCommon
 
 @tagged("post_install", "-at_install")
 class TestValidation(MirrorCommon):
-    """Every rule refuses to save, with a message saying what is wrong and what to do."""
+    """Every rule refuses to save, with a message saying what is wrong and what to
+    do.
+    """
 
     def assertRefused(self, values, *fragments, material=None):
         Line = self.env["sale.order.line"]
@@ -25,7 +27,9 @@ class TestValidation(MirrorCommon):
         return message
 
     def test_sizes(self):
-        self.assertRefused({"width": 0, "height": 500}, "must be positive", "millimetres")
+        self.assertRefused(
+            {"width": 0, "height": 500}, "must be positive", "millimetres"
+        )
         self.assertRefused({"width": -100, "height": 500}, "must be positive")
         self.assertRefused({"width": 10, "height": 500}, "too narrow", "20 mm")
         self.assertRefused({"width": 9000, "height": 500}, "larger than 6000 mm")
@@ -55,12 +59,18 @@ class TestValidation(MirrorCommon):
 
     def test_shapes(self):
         self.assertRefused(
-            {"width": 500, "height": 600, "glass_shape": "circle"}, "one diameter", "oval"
+            {"width": 500, "height": 600, "glass_shape": "circle"},
+            "one diameter",
+            "oval",
         )
         self.assertRefused(
-            {"glass_shape": "rounded", "glass_corner_radius": 300}, "corner radius", "250 mm"
+            {"glass_shape": "rounded", "glass_corner_radius": 300},
+            "corner radius",
+            "250 mm",
         )
-        self.assertRefused({"glass_shape": "rounded", "glass_corner_radius": 0}, "corner radius")
+        self.assertRefused(
+            {"glass_shape": "rounded", "glass_corner_radius": 0}, "corner radius"
+        )
         self.assertRefused({"glass_shape": "custom"}, "needs its drawing")
         self._create_order(
             self._line_values(
@@ -139,7 +149,9 @@ class TestValidation(MirrorCommon):
                 "glass_cutout_ids": [
                     Command.create({"width": 100, "height": 60, "x": 100, "y": 100})
                 ],
-                "glass_hole_ids": [Command.create({"diameter": 10, "x": 150, "y": 170})],
+                "glass_hole_ids": [
+                    Command.create({"diameter": 10, "x": 150, "y": 170})
+                ],
             },
             "to cutout 1",
         )
@@ -147,7 +159,9 @@ class TestValidation(MirrorCommon):
     def test_tempering_rules(self):
         tempering = [Command.set(self.tempering.ids)]
         self.assertRefused(
-            {"glass_operation_ids": tempering}, "cannot be tempered", material=self.mirror_4
+            {"glass_operation_ids": tempering},
+            "cannot be tempered",
+            material=self.mirror_4,
         )
         self.assertRefused(
             {"width": 90, "height": 400, "glass_operation_ids": tempering},
@@ -177,7 +191,9 @@ class TestValidation(MirrorCommon):
 
     def test_operation_without_price_for_thickness(self):
         # tempering bands: 3–6 and 8–12 mm; no price for 7 mm
-        glass_7 = self._create_material("Test float 7 mm", 7, 2000, 900, sheets=[(3210, 2250)])
+        glass_7 = self._create_material(
+            "Test float 7 mm", 7, 2000, 900, sheets=[(3210, 2250)]
+        )
         self.assertRefused(
             {"glass_operation_ids": [Command.set(self.tempering.ids)]},
             "has no price for 7 mm",
@@ -220,7 +236,9 @@ class TestValidation(MirrorCommon):
 
     def test_messages_in_russian(self):
         self.env["res.lang"]._activate_lang("ru_RU")
-        self.env["ir.module.module"]._load_module_terms(["mirror_production"], ["ru_RU"])
+        self.env["ir.module.module"]._load_module_terms(
+            ["mirror_production"], ["ru_RU"]
+        )
         russian = self.env(context=dict(self.env.context, lang="ru_RU"))
         with self.assertRaises(ValidationError) as refused, self.env.cr.savepoint():
             russian["sale.order"].create(

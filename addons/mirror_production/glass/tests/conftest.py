@@ -205,7 +205,9 @@ def resolve_material(value, changes=None):
 
 
 def _drilling_for(diameter):
-    """The catalog key of the drilling operation for ``diameter`` (None: no such drill)."""
+    """The catalog key of the drilling operation for ``diameter`` (None: no such
+    drill).
+    """
     for key in ("drill_small", "drill_large"):
         if OPERATIONS[key].covers_size(diameter):
             return key

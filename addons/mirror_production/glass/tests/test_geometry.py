@@ -22,7 +22,8 @@ PI = math.pi
         ("rounded", 1000, 500, 50, 0.4978539816),
         # radius 0 is a plain rectangle: 0.5
         ("rounded", 1000, 500, 0, 0.5),
-        # 500 × 500, r = 250 is a circle: 0.25 − (4 − π)·250²/1e6 = π·250²/1e6 = 0.1963495408
+        # 500 × 500, r = 250 is a circle: 0.25 − (4 − π)·250²/1e6 = π·250²/1e6 =
+        # 0.1963495408
         ("rounded", 500, 500, 250, 0.1963495408),
         # π · 300² = 282 743.3388 mm² = 0.2827433388 m²
         ("circle", 600, 600, 0, 0.2827433388),
@@ -93,7 +94,9 @@ def test_ellipse_perimeter_of_nothing_is_zero():
     assert geometry.ellipse_perimeter(0, 0) == 0.0
 
 
-QUARTER_ARC_50 = PI * 50 / 2 / 1000  # 78.5398 mm: two halves of two quarter arcs per side
+QUARTER_ARC_50 = (
+    PI * 50 / 2 / 1000
+)  # 78.5398 mm: two halves of two quarter arcs per side
 CIRCLE_600_QUARTER = PI * 600 / 4 / 1000  # 471.2389 mm: a quarter of the circumference
 OVAL_800_400 = 1937.6896432260169 / 1000  # see test_perimeter
 
@@ -107,9 +110,15 @@ OVAL_800_400 = 1937.6896432260169 / 1000  # see test_perimeter
             1000,
             500,
             0,
-            {"bottom": (1.0, 0.0), "right": (0.5, 0.0), "top": (1.0, 0.0), "left": (0.5, 0.0)},
+            {
+                "bottom": (1.0, 0.0),
+                "right": (0.5, 0.0),
+                "top": (1.0, 0.0),
+                "left": (0.5, 0.0),
+            },
         ),
-        # r = 50: bottom/top 1000 − 2·50 = 900 mm straight, left/right 500 − 100 = 400 mm;
+        # r = 50: bottom/top 1000 − 2·50 = 900 mm straight, left/right 500 − 100 = 400
+        # mm;
         # each side gets half of its two corner arcs: 2 · ½ · (π·50/2) = 78.54 mm curved
         (
             "rounded",
@@ -129,7 +138,9 @@ OVAL_800_400 = 1937.6896432260169 / 1000  # see test_perimeter
             600,
             600,
             0,
-            dict.fromkeys(("bottom", "right", "top", "left"), (0.0, CIRCLE_600_QUARTER)),
+            dict.fromkeys(
+                ("bottom", "right", "top", "left"), (0.0, CIRCLE_600_QUARTER)
+            ),
         ),
         # an oval shares its 1937.69 mm by side length: bottom/top 800/2400 = 1/3,
         # left/right 400/2400 = 1/6
@@ -154,7 +165,9 @@ def test_side_lengths(make_spec, shape, width, height, radius, expected):
     for side, (straight, curved) in expected.items():
         assert lengths[side] == pytest.approx((straight, curved), abs=1e-9), side
     # the sides add up to the perimeter
-    assert sum(s + c for s, c in lengths.values()) == pytest.approx(geometry.perimeter(spec))
+    assert sum(s + c for s, c in lengths.values()) == pytest.approx(
+        geometry.perimeter(spec)
+    )
 
 
 @pytest.mark.parametrize(
@@ -166,17 +179,25 @@ def test_side_lengths(make_spec, shape, width, height, radius, expected):
         (
             "rectangle",
             0,
-            {"bottom": "ground", "right": "polished", "top": "polished", "left": "polished"},
+            {
+                "bottom": "ground",
+                "right": "polished",
+                "top": "polished",
+                "left": "polished",
+            },
             {"ground": (1.0, 0.0), "polished": (2.0, 0.0)},
         ),
-        # rounded r = 50, all polished: straight 0.9+0.4+0.9+0.4 = 2.6 m, curved 2π·50 = 0.314 m
+        # rounded r = 50, all polished: straight 0.9+0.4+0.9+0.4 = 2.6 m, curved 2π·50
+        # = 0.314 m
         ("rounded", 50, "polished", {"polished": (2.6, 2 * PI * 50 / 1000)}),
         # no edge work at all
         ("rectangle", 0, None, {}),
     ],
 )
 def test_edge_lengths(make_spec, ops, shape, radius, edges, expected):
-    spec = make_spec("mirror4", 1000, 500, shape=shape, corner_radius=radius, edges=edges)
+    spec = make_spec(
+        "mirror4", 1000, 500, shape=shape, corner_radius=radius, edges=edges
+    )
     lengths = geometry.edge_lengths(spec)
     assert {op.key: value for op, value in lengths.items()} == {
         key: pytest.approx(value) for key, value in expected.items()
@@ -224,7 +245,9 @@ def test_outline_of_rectangle_is_its_four_corners(make_spec):
         ("rounded", 50, 256, 260),
     ],
 )
-def test_outline_point_count_and_bounds(make_spec, shape, radius, segments, expected_points):
+def test_outline_point_count_and_bounds(
+    make_spec, shape, radius, segments, expected_points
+):
     width = height = 600
     spec = make_spec("mirror4", width, height, shape=shape, corner_radius=radius)
     points = geometry.outline(spec, segments)

@@ -37,19 +37,22 @@ def amounts_by_key(quote, kind):
     [
         # 1000 × 500 = 0.5 m² × 1000 = 500; cost 0.5 × 600 = 300
         ("mirror4", "rectangle", 1000, 500, 1, 1.0, 500.0, 300.0),
-        # small piece: 0.06 m² billed 0.25 × 1000 = 250; cost on real glass 0.06 × 600 = 36
+        # small piece: 0.06 m² billed 0.25 × 1000 = 250; cost on real glass 0.06 × 600
+        # = 36
         ("mirror4", "rectangle", 300, 200, 1, 1.0, 250.0, 36.0),
         # 4 small pieces: 0.25 × 1000 × 4 = 1000; cost 0.06 × 600 × 4 = 144
         ("mirror4", "rectangle", 300, 200, 4, 1.0, 1000.0, 144.0),
         # 2 m² × 1000 × 3 = 6000; cost 2 × 600 × 3 = 3600
         ("mirror4", "rectangle", 2000, 1000, 3, 1.0, 6000.0, 3600.0),
-        # a circle Ø600 is billed on its 600 × 600 square: 0.36 × 1000 = 360; cost 0.36 × 600
+        # a circle Ø600 is billed on its 600 × 600 square: 0.36 × 1000 = 360; cost 0.36
+        # × 600
         ("mirror4", "circle", 600, 600, 1, 1.0, 360.0, 216.0),
         # clear 8 mm: 1.5 m² × 1600 = 2400; cost 1.5 × 900 = 1350
         ("clear8", "rectangle", 1500, 1000, 1, 1.0, 2400.0, 1350.0),
         # customer pricelist −10 %: 0.5 × 1000 × 0.9 = 450 (cost unchanged 300)
         ("mirror4", "rectangle", 1000, 500, 1, 0.9, 450.0, 300.0),
-        # pricelist +15 % on a small piece: 0.25 × 1000 × 1.15 × 2 = 575; cost 0.06 × 600 × 2
+        # pricelist +15 % on a small piece: 0.25 × 1000 × 1.15 × 2 = 575; cost 0.06 ×
+        # 600 × 2
         ("mirror4", "rectangle", 300, 200, 2, 1.15, 575.0, 72.0),
     ],
 )
@@ -57,7 +60,12 @@ def test_glass_price(
     make_spec, rules, material, shape, width, height, quantity, factor, amount, cost
 ):
     spec = make_spec(
-        material, width, height, shape=shape, quantity=quantity, glass_price_factor=factor
+        material,
+        width,
+        height,
+        shape=shape,
+        quantity=quantity,
+        glass_price_factor=factor,
     )
     quote = pricing.quote(spec, rules)
     (glass,) = items_of(quote, KIND_GLASS)
@@ -69,9 +77,15 @@ def test_glass_price(
 
 
 def test_pricelist_factor_applies_to_the_glass_only(make_spec, rules):
-    # glass 0.5 × 1000 × 0.8 = 400; ground edge 3.0 m × 40 = 120 (no discount); packing 250
+    # glass 0.5 × 1000 × 0.8 = 400; ground edge 3.0 m × 40 = 120 (no discount); packing
+    # 250
     spec = make_spec(
-        "mirror4", 1000, 500, edges="ground", operations=("packing",), glass_price_factor=0.8
+        "mirror4",
+        1000,
+        500,
+        edges="ground",
+        operations=("packing",),
+        glass_price_factor=0.8,
     )
     quote = pricing.quote(spec, rules)
     assert quote.amount_of(KIND_GLASS) == 400.0
@@ -104,7 +118,12 @@ def test_pricelist_factor_applies_to_the_glass_only(make_spec, rules):
             1000,
             500,
             1,
-            {"bottom": "ground", "right": "polished", "top": "polished", "left": "polished"},
+            {
+                "bottom": "ground",
+                "right": "polished",
+                "top": "polished",
+                "left": "polished",
+            },
             {"ground": 40.0, "polished": 160.0},
         ),
         # all ground on 8 mm uses the 8–19 mm band: 3.0 m × 60 = 180
@@ -161,7 +180,9 @@ def test_edge_item_explains_curved_length(
 ):
     width = 600 if shape == "circle" else 1000
     height = 600 if shape == "circle" else 500
-    spec = make_spec("mirror4", width, height, shape=shape, corner_radius=radius, edges=edge)
+    spec = make_spec(
+        "mirror4", width, height, shape=shape, corner_radius=radius, edges=edge
+    )
     (item,) = items_of(pricing.quote(spec, rules), KIND_EDGE)
     assert item.quantity == pytest.approx(length, abs=1e-6)
     assert item.curved_length == pytest.approx(curved, abs=1e-6)
@@ -230,7 +251,9 @@ def test_cutouts(make_spec, rules, cutouts, quantity, amount, count):
         ("rectangle", 0, 1, 0, 0.0),
     ],
 )
-def test_rounded_corners_per_corner(make_spec, rules, shape, radius, quantity, units, amount):
+def test_rounded_corners_per_corner(
+    make_spec, rules, shape, radius, quantity, units, amount
+):
     spec = make_spec(
         "mirror4",
         800,
@@ -300,7 +323,11 @@ def test_operation_minimum_charge_per_line(
 def test_edge_minimum_charge(make_spec, rules):
     # only the left side: 0.5 m × 40 = 20 < 100 → 100
     spec = make_spec(
-        "mirror4", 1000, 500, edges={"left": "ground"}, op_changes={"ground": {"min_charge": 100}}
+        "mirror4",
+        1000,
+        500,
+        edges={"left": "ground"},
+        op_changes={"ground": {"min_charge": 100}},
     )
     (item,) = items_of(pricing.quote(spec, rules), KIND_EDGE)
     assert (item.amount, item.minimum_applied) == (100.0, True)
@@ -342,7 +369,8 @@ def test_material_minimum_line_price(
 
 
 def test_minimum_line_price_is_exact_after_rounding(make_spec, rules):
-    # rounded 300 × 300, r = 22: each side 300 − 44 = 256 mm straight + π·22/2 = 34.5575 curved
+    # rounded 300 × 300, r = 22: each side 300 − 44 = 256 mm straight + π·22/2 =
+    # 34.5575 curved
     #   glass    0.09 m² billed 0.25 × 1000                       = 250
     #   ground   bottom + top: (0.512 + 0.069115) × 40 = 23.2446  →  23.24
     #   polished left + right: (0.512 + 0.069115 × 1.5) × 80 = 49.2538 → 49.25
@@ -354,7 +382,12 @@ def test_minimum_line_price_is_exact_after_rounding(make_spec, rules):
         300,
         shape="rounded",
         corner_radius=22,
-        edges={"bottom": "ground", "top": "ground", "left": "polished", "right": "polished"},
+        edges={
+            "bottom": "ground",
+            "top": "ground",
+            "left": "polished",
+            "right": "polished",
+        },
         material_changes={"min_line_price": 1500.0},
     )
     quote = pricing.quote(spec, rules)
@@ -389,7 +422,11 @@ def test_operation_minimum_only_when_the_operation_is_done(
         op_changes={"corner": {"min_charge": 300.0}},
     )
     (item,) = items_of(pricing.quote(spec, rules), KIND_OPERATION)
-    assert (item.quantity, item.amount, item.minimum_applied) == (units, amount, minimum_applied)
+    assert (item.quantity, item.amount, item.minimum_applied) == (
+        units,
+        amount,
+        minimum_applied,
+    )
 
 
 @pytest.mark.parametrize(
@@ -442,7 +479,9 @@ def test_urgency_surcharge_on_the_subtotal_after_minimums(
         ("tempering", 2, 0.5, "m2", 500.0, 300.0),
     ],
 )
-def test_extra_operation_basis(make_spec, rules, operation, quantity, basis_qty, uom, amount, cost):
+def test_extra_operation_basis(
+    make_spec, rules, operation, quantity, basis_qty, uom, amount, cost
+):
     spec = make_spec(
         "clear8",
         1000,
@@ -491,14 +530,16 @@ def test_shape_surcharge(make_spec, rules, surcharge, quantity, expected):
 @pytest.mark.parametrize(
     ("quantity", "total", "unit_price", "total_cost", "unit_cost", "margin"),
     [
-        # glass 0.5 × 1000 = 500 (cost 300), ground 3.0 × 40 = 120 (cost 45), packing 250
+        # glass 0.5 × 1000 = 500 (cost 300), ground 3.0 × 40 = 120 (cost 45), packing
+        # 250
         # (cost 100, once): 1 → 870 / 445
         (1, 870.0, 870.0, 445.0, 445.0, 425.0),
         # 2 → (500 + 120) × 2 + 250 = 1490; cost (300 + 45) × 2 + 100 = 790; margin 700
         (2, 1490.0, 745.0, 790.0, 395.0, 700.0),
         # 3 → 620 × 3 + 250 = 2110 → 703.33 each; cost 345 × 3 + 100 = 1135 → 378.33
         (3, 2110.0, 703.33, 1135.0, 378.33, 975.0),
-        # 7 → 620 × 7 + 250 = 4590 → 655.714 → 655.71; cost 345 × 7 + 100 = 2515 → 359.29
+        # 7 → 620 × 7 + 250 = 4590 → 655.714 → 655.71; cost 345 × 7 + 100 = 2515 →
+        # 359.29
         (7, 4590.0, 655.71, 2515.0, 359.29, 2075.0),
     ],
 )
@@ -577,7 +618,12 @@ def test_as_dict(make_spec, rules):
     #   packing 250 (cost 100)
     # total 1330, cost 730, unit 665 / 365; weight 0.5 × 4 × 2.5 = 5 kg
     spec = make_spec(
-        "mirror4", 1000, 500, quantity=2, edges={"bottom": "ground"}, operations=("packing",)
+        "mirror4",
+        1000,
+        500,
+        quantity=2,
+        edges={"bottom": "ground"},
+        operations=("packing",),
     )
     data = pricing.quote(spec, rules).as_dict()
     assert data == {

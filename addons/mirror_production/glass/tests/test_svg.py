@@ -38,8 +38,12 @@ DRAWINGS = {
         holes=[(8, 100, 100), (35, 500, 700), (8, 900, 100)],
         cutouts=[(200, 100, 400, 300)],
     ),
-    "rounded": dict(width=800, height=600, shape="rounded", corner_radius=50, edges="ground"),
-    "circle": dict(width=600, height=600, shape="circle", edges="polished", holes=[(35, 300, 300)]),
+    "rounded": dict(
+        width=800, height=600, shape="rounded", corner_radius=50, edges="ground"
+    ),
+    "circle": dict(
+        width=600, height=600, shape="circle", edges="polished", holes=[(35, 300, 300)]
+    ),
     "oval": dict(width=800, height=400, shape="oval", edges="ground"),
     "custom": dict(width=700, height=400, shape="custom", has_drawing=True),
     "tall narrow": dict(width=20, height=3000, edges={"left": "ground"}),
@@ -90,7 +94,9 @@ def test_edge_colour_and_label(make_spec, edge, color, label):
     assert label in texts(root)
 
 
-@pytest.mark.parametrize(("shape", "width", "height"), [("circle", 600, 600), ("oval", 800, 400)])
+@pytest.mark.parametrize(
+    ("shape", "width", "height"), [("circle", 600, 600), ("oval", 800, 400)]
+)
 def test_round_piece_has_one_edge_ellipse(make_spec, shape, width, height):
     spec = make_spec("mirror4", width, height, shape=shape, edges="polished")
     root = parse(svg.render(spec))
@@ -122,7 +128,8 @@ def test_empty_for_no_size(make_spec, width, height):
 
 
 def test_size_and_view_box(make_spec):
-    # size 1000 → font 45, margin 4.5 × 45 = 202.5; view 1000 + 405 = 1405 × 500 + 405 = 905;
+    # size 1000 → font 45, margin 4.5 × 45 = 202.5; view 1000 + 405 = 1405 × 500 + 405
+    # = 905;
     # 281 px wide → 281 × 905 / 1405 = 181 px high
     root = parse(svg.render(make_spec("mirror4", 1000, 500), width_px=281))
     assert root.get("viewBox") == "0 0 1405.0 905.0"
@@ -166,6 +173,8 @@ def test_dimension_texts(make_spec, kwargs, expected_texts):
 
 @pytest.mark.parametrize(("shape", "dashed"), [("custom", True), ("rectangle", False)])
 def test_custom_outline_is_dashed(make_spec, shape, dashed):
-    root = parse(svg.render(make_spec("mirror4", 700, 400, shape=shape, has_drawing=True)))
+    root = parse(
+        svg.render(make_spec("mirror4", 700, 400, shape=shape, has_drawing=True))
+    )
     (polygon,) = find(root, "polygon")
     assert (polygon.get("stroke-dasharray") is not None) is dashed

@@ -40,13 +40,19 @@ INF = float("inf")
 def row(codes, fragments=(), material="mirror4", width=1000, height=500, **kwargs):
     """A table row: ``make_spec`` arguments, the expected codes (in order) and the
     fragments the first issue's rendered message must contain."""
-    return (dict(material=material, width=width, height=height, **kwargs), codes, fragments)
+    return (
+        dict(material=material, width=width, height=height, **kwargs),
+        codes,
+        fragments,
+    )
 
 
 RULES = {
     # ---- sizes ------------------------------------------------------------------
     "width zero": row(["size_positive"], ["0 × 500 mm", "Enter the size"], width=0),
-    "width negative": row(["size_positive"], ["-100 × 500 mm", "millimetres"], width=-100),
+    "width negative": row(
+        ["size_positive"], ["-100 × 500 mm", "millimetres"], width=-100
+    ),
     "height zero": row(["size_positive"], ["1000 × 0 mm", "Enter the size"], height=0),
     "height missing": row(["size_positive"], ["1000 × 0 mm"], height=None),
     "width not a number": row(["size_positive"], ["Enter the size"], width=NAN),
@@ -59,7 +65,11 @@ RULES = {
     # 7000 > 6000 mm (and so does not fit the 6000 × 3210 sheet either)
     "longer than max_side": row(
         ["size_max", "sheet"],
-        ["7000 × 500 mm", "larger than 6000 mm", "Check that the size is in millimetres"],
+        [
+            "7000 × 500 mm",
+            "larger than 6000 mm",
+            "Check that the size is in millimetres",
+        ],
         material="clear8",
         width=7000,
     ),
@@ -80,14 +90,25 @@ RULES = {
     # 3300 > 3210 as is, 3300 > 2250 rotated
     "larger than the sheet": row(
         ["sheet"],
-        ["3300 × 1000 mm", "Silver mirror 4 mm", "even rotated", "3210 × 2250 mm", "Split"],
+        [
+            "3300 × 1000 mm",
+            "Silver mirror 4 mm",
+            "even rotated",
+            "3210 × 2250 mm",
+            "Split",
+        ],
         width=3300,
         height=1000,
     ),
     # sheet 1600 × 2200: 2100 × 1500 only fits rotated, and patterned glass cannot turn
     "directional only fits rotated": row(
         ["sheet"],
-        ["2100 × 1500 mm", "1600 × 2200 mm", "cannot be rotated", "choose another material"],
+        [
+            "2100 × 1500 mm",
+            "1600 × 2200 mm",
+            "cannot be rotated",
+            "choose another material",
+        ],
         material="patterned6",
         width=2100,
         height=1500,
@@ -145,18 +166,27 @@ RULES = {
     ),
     # Ø3 < 4 mm (no drill that small either: the diameter is reported first)
     "hole thinner than the mirror": row(
-        ["hole_diameter"], ["Ø3 mm", "(4 mm)", "at least 4 mm"], holes=[(3, 500, 250, None)]
+        ["hole_diameter"],
+        ["Ø3 mm", "(4 mm)", "at least 4 mm"],
+        holes=[(3, 500, 250, None)],
     ),
     # Ø10 at x = 20: 20 − 5 = 15 mm < 2 × 8 = 16 mm
     "hole near a straight edge": row(
         ["hole_edge"],
-        ["Hole 1", "Ø10 mm at x=20, y=500", "is 15 mm", "at least 16 mm", "Move the hole"],
+        [
+            "Hole 1",
+            "Ø10 mm at x=20, y=500",
+            "is 15 mm",
+            "at least 16 mm",
+            "Move the hole",
+        ],
         material="clear8",
         width=1000,
         height=1000,
         holes=[(10, 20, 500)],
     ),
-    # corner r = 100 centred (100, 100); hole at (35, 35): 100 − 65·√2 = 8.08, − 5 = 3.1 mm
+    # corner r = 100 centred (100, 100); hole at (35, 35): 100 − 65·√2 = 8.08, − 5 =
+    # 3.1 mm
     # (the same hole in a square corner is 30 mm from both edges: see VALID)
     "hole near a rounded corner": row(
         ["hole_edge"],
@@ -207,16 +237,29 @@ RULES = {
     # corner (5, 400) is 5 mm from the left edge < 8
     "cutout near the edge": row(
         ["cutout_edge"],
-        ["Cutout 1", "200 × 100 mm at x=5, y=400", "at least 8 mm", "Move it or make it"],
+        [
+            "Cutout 1",
+            "200 × 100 mm at x=5, y=400",
+            "at least 8 mm",
+            "Move it or make it",
+        ],
         width=1000,
         height=1000,
         cutouts=[(200, 100, 5, 400)],
     ),
     "cutout across the edge": row(
-        ["cutout_edge"], ["x=950, y=400"], width=1000, height=1000, cutouts=[(100, 100, 950, 400)]
+        ["cutout_edge"],
+        ["x=950, y=400"],
+        width=1000,
+        height=1000,
+        cutouts=[(100, 100, 950, 400)],
     ),
     "cutout outside the glass": row(
-        ["cutout_edge"], ["x=1100"], width=1000, height=1000, cutouts=[(100, 100, 1100, 400)]
+        ["cutout_edge"],
+        ["x=1100"],
+        width=1000,
+        height=1000,
+        cutouts=[(100, 100, 1100, 400)],
     ),
     # cutout x 400–600: hole Ø10 at x = 390 is 10 − 5 = 5 mm from it < 8
     "hole near a cutout": row(
@@ -243,7 +286,9 @@ RULES = {
         cutouts=[(200, 100, 400, 400, None)],
     ),
     "cutout without size": row(
-        ["cutout_size"], ["Cutout 1", "0 × 100 mm", "Enter its width"], cutouts=[(0, 100, 400, 200)]
+        ["cutout_size"],
+        ["Cutout 1", "0 × 100 mm", "Enter its width"],
+        cutouts=[(0, 100, 400, 200)],
     ),
     # ---- tempering ------------------------------------------------------------------
     "tempering a mirror": row(
@@ -291,7 +336,12 @@ RULES = {
     # the 20 mm facet is made on 3–6 mm glass only
     "operation outside its thickness range": row(
         ["operation_thickness"],
-        ["Facet 20 mm", "3–6 mm thick", "Clear float 8 mm is 8 mm", "Remove the operation"],
+        [
+            "Facet 20 mm",
+            "3–6 mm thick",
+            "Clear float 8 mm is 8 mm",
+            "Remove the operation",
+        ],
         material="clear8",
         edges="facet20",
     ),
@@ -338,12 +388,19 @@ RULES = {
         width=800,
         height=400,
         shape="oval",
-        edges={"bottom": "ground", "right": "polished", "top": "polished", "left": "polished"},
+        edges={
+            "bottom": "ground",
+            "right": "polished",
+            "top": "polished",
+            "left": "polished",
+        },
     ),
 }
 
 
-@pytest.mark.parametrize(("kwargs", "codes", "fragments"), RULES.values(), ids=RULES.keys())
+@pytest.mark.parametrize(
+    ("kwargs", "codes", "fragments"), RULES.values(), ids=RULES.keys()
+)
 def test_rule(make_spec, rules, kwargs, codes, fragments):
     issues = validation.validate(make_spec(**kwargs), rules)
     assert [issue.code for issue in issues] == codes
@@ -358,7 +415,10 @@ def test_rule(make_spec, rules, kwargs, codes, fragments):
 
 VALID = {
     "mirror with holes": dict(
-        material="mirror4", quantity=2, edges="ground", holes=[(8, 100, 100), (8, 900, 100)]
+        material="mirror4",
+        quantity=2,
+        edges="ground",
+        holes=[(8, 100, 100), (8, 900, 100)],
     ),
     # Ø10 at x = 21 in 8 mm: 21 − 5 = 16 mm = 2 × 8 exactly
     "hole exactly at the edge clearance": dict(
@@ -366,7 +426,8 @@ VALID = {
     ),
     # centres 18 mm apart − 10 = 8 mm = 2 × 4 exactly
     "holes exactly at the clearance": dict(holes=[(10, 200, 200), (10, 218, 200)]),
-    # the hole that is too close to a rounded corner is fine in a square corner: 35 − 5 = 30
+    # the hole that is too close to a rounded corner is fine in a square corner: 35 − 5
+    # = 30
     "hole in a square corner": dict(width=500, height=500, holes=[(10, 35, 35)]),
     # 100 − 60·√2 = 15.15, − 5 = 10.15 mm ≥ 8
     "hole clear of a rounded corner": dict(
@@ -377,7 +438,11 @@ VALID = {
     ),
     "oval ground all round": dict(width=800, height=400, shape="oval", edges="ground"),
     "rounded with corner rounding": dict(
-        width=800, height=600, shape="rounded", corner_radius=300, operations=("corner",)
+        width=800,
+        height=600,
+        shape="rounded",
+        corner_radius=300,
+        operations=("corner",),
     ),
     "custom with its drawing": dict(
         width=700, height=400, shape="custom", has_drawing=True, shape_surcharge=300
@@ -398,7 +463,9 @@ VALID = {
     "tempered at the furnace maximum": dict(
         material="clear8", width=2440, height=3660, operations=("tempering",)
     ),
-    "directional glass along its sheet": dict(material="patterned6", width=1500, height=2100),
+    "directional glass along its sheet": dict(
+        material="patterned6", width=1500, height=2100
+    ),
     "plain glass fitting only rotated": dict(width=2250, height=3210),
     # 2 × 20 = 40 < 41 mm
     "facet just fits": dict(width=41, height=300, edges="facet20"),
@@ -466,12 +533,16 @@ def test_render_translates_the_template_then_fills_it(make_spec, rules):
     french = {
         issue.message: "La quantité doit être un nombre entier (reçu %(qty)s).",
     }
-    assert issue.render(french.get) == "La quantité doit être un nombre entier (reçu 0)."
+    assert (
+        issue.render(french.get) == "La quantité doit être un nombre entier (reçu 0)."
+    )
     assert issue.params == {"qty": "0"}
 
 
 def test_render_without_params_keeps_the_template(make_spec, rules):
-    (issue,) = validation.validate(make_spec(width=700, height=400, shape="custom"), rules)
+    (issue,) = validation.validate(
+        make_spec(width=700, height=400, shape="custom"), rules
+    )
     assert issue.params == {}
     assert issue.render() == issue.message
 

@@ -1,0 +1,17 @@
+# Copyright 2026 Mirror Workshop Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Mirror & Glass Portal",
+    "summary": "B2B and retail client portal for glass orders: cut lists, "
+    "explained prices, piece tracking, payments and documents",
+    "version": "18.0.1.0.0",
+    "category": "Website",
+    "website": "https://github.com/mirror-workshop/mirror-suite",
+    "author": "Mirror Workshop Suite contributors",
+    "license": "AGPL-3",
+    "development_status": "Alpha",
+    "depends": ["mirror_production", "sale", "portal"],
+    "data": [],
+    "demo": [],
+    "installable": True,
+}
