@@ -146,13 +146,16 @@ def render(spec, width_px=None, title=""):
             f'fill="#ffffff" '
             f'stroke="#c62828" stroke-width="{stroke:.2f}" class="o_mirror_hole"/>'
         )
+        # the label goes towards the middle of the piece, so it stays in the drawing
+        right_half = hole.x > width / 2
+        offset = radius + font * 0.2
         parts.append(
             _text(
-                px(hole.x) + radius + font * 0.2,
+                px(hole.x) - offset if right_half else px(hole.x) + offset,
                 py(hole.y) - radius - font * 0.2,
                 font * 0.8,
                 f"Ø{fmt(hole.diameter)} ({fmt(hole.x)}; {fmt(hole.y)})",
-                anchor="start",
+                anchor="end" if right_half else "start",
                 color="#c62828",
             )
         )

@@ -1,6 +1,8 @@
 # Copyright 2026 Mirror Workshop Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import base64
+
 from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
@@ -75,7 +77,7 @@ class TestValidation(MirrorCommon):
         self._create_order(
             self._line_values(
                 glass_shape="custom",
-                glass_drawing="UEsDBA==",
+                glass_drawing=base64.b64encode(b"%PDF-1.4\n%%EOF\n"),
                 glass_drawing_name="arch.pdf",
                 glass_shape_surcharge=800,
             )

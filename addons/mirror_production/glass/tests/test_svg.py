@@ -152,6 +152,19 @@ def test_hole_position_is_measured_from_the_bottom_left(make_spec):
     assert "Ø8 (100; 100)" in texts(root)
 
 
+@pytest.mark.parametrize(("x", "anchor"), [(100, "start"), (900, "end")])
+def test_hole_label_points_to_the_middle(make_spec, x, anchor):
+    # a label on the right half is written leftwards, so it is never cut off
+    spec = make_spec("mirror4", 1000, 500, holes=[(8, x, 100)])
+    root = parse(svg.render(spec))
+    [label] = [
+        node
+        for node in root.iter("{http://www.w3.org/2000/svg}text")
+        if node.text and node.text.startswith("Ø8")
+    ]
+    assert label.get("text-anchor") == anchor
+
+
 @pytest.mark.parametrize(
     ("kwargs", "expected_texts"),
     [
