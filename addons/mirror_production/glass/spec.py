@@ -82,6 +82,8 @@ class Operation:
     edge_type: str = ""
     facet_width: float = 0.0
     curved_factor: float = 1.0
+    time_norm: float = 0.0  # minutes per unit of the basis
+    time_setup: float = 0.0  # minutes per order line
 
     def band(self, thickness):
         """The price band for ``thickness``, or ``None`` when none covers it."""

@@ -8,3 +8,9 @@ from . import mirror_sale_line_hole
 from . import mirror_sale_line_cutout
 from . import sale_order_line
 from . import sale_order
+from . import mirror_piece_step
+from . import mirror_piece
+from . import mrp_workorder
+from . import mrp_production
+from . import stock_rule
+from . import stock_move

@@ -219,4 +219,6 @@ class MirrorOperation(models.Model):
             edge_type=self.edge_type or "",
             facet_width=self.facet_width,
             curved_factor=self.curved_factor or 1.0,
+            time_norm=self.time_norm,
+            time_setup=self.time_setup,
         )

@@ -74,6 +74,21 @@ class ProductTemplate(models.Model):
                 vals.setdefault("uom_po_id", vals["uom_id"])
         return super().create(vals_list)
 
+    def _mirror_setup_glass_piece_routes(self):
+        """Glass pieces are made to order: make-to-order and manufacture routes."""
+        mto = self.env.ref("stock.route_warehouse0_mto", raise_if_not_found=False)
+        manufacture = self.env.ref(
+            "mrp.route_warehouse0_manufacture", raise_if_not_found=False
+        )
+        if mto and not mto.active:
+            mto.toggle_active()
+        routes = (mto or self.env["stock.route"]) | (
+            manufacture or self.env["stock.route"]
+        )
+        self.write(
+            {"is_storable": True, "route_ids": [(4, route.id) for route in routes]}
+        )
+
     @api.onchange("glass_role")
     def _onchange_glass_role(self):
         square_meter = self.env.ref("uom.uom_square_meter", raise_if_not_found=False)

@@ -57,6 +57,27 @@ class ResCompany(models.Model):
         "manager's approval. 0 disables the check.",
     )
 
+    mirror_waste_percent = fields.Float(
+        "Glass waste allowance (%)",
+        default=15.0,
+        help="Glass consumed by a manufacturing order: the pieces' area plus this "
+        "allowance, until the cutting plan gives the real consumption.",
+    )
+    mirror_cutting_operation_id = fields.Many2one(
+        "mirror.operation",
+        "Cutting operation",
+        domain=[("category", "=", "cutting")],
+        help="First step of every glass piece's route; the first active cutting "
+        "operation when empty.",
+    )
+
+    def _mirror_cutting_operation(self):
+        self.ensure_one()
+        return self.mirror_cutting_operation_id or self.env["mirror.operation"].search(
+            [("category", "=", "cutting"), ("company_id", "in", [self.id, False])],
+            limit=1,
+        )
+
     def _mirror_glass_rules(self):
         self.ensure_one()
         return Rules(

@@ -48,3 +48,9 @@ class ResConfigSettings(models.TransientModel):
     mirror_max_discount = fields.Float(
         related="company_id.mirror_max_discount", readonly=False
     )
+    mirror_waste_percent = fields.Float(
+        related="company_id.mirror_waste_percent", readonly=False
+    )
+    mirror_cutting_operation_id = fields.Many2one(
+        related="company_id.mirror_cutting_operation_id", readonly=False
+    )

@@ -5,3 +5,4 @@ from . import test_form
 from . import test_margin
 from . import test_report
 from . import test_api
+from . import test_production

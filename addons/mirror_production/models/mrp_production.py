@@ -1,0 +1,170 @@
+# Copyright 2026 Mirror Workshop Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+import dataclasses
+
+from odoo import api, fields, models
+
+from ..glass import routing
+
+
+class MrpProduction(models.Model):
+    _inherit = "mrp.production"
+
+    glass_line_id = fields.Many2one(
+        "sale.order.line",
+        "Glass line",
+        compute="_compute_glass_line_id",
+        store=True,
+        index="btree_not_null",
+        help="The order line whose glass pieces this order makes.",
+    )
+    glass_material_id = fields.Many2one(related="glass_line_id.glass_material_id")
+    mirror_piece_ids = fields.One2many("mirror.piece", "production_id", "Pieces")
+    mirror_piece_count = fields.Integer(
+        "Piece count", compute="_compute_mirror_piece_count"
+    )
+
+    @api.depends("sale_line_id.glass_is_piece")
+    def _compute_glass_line_id(self):
+        for production in self:
+            line = production.sale_line_id
+            production.glass_line_id = line if line.glass_is_piece else False
+
+    @api.depends("mirror_piece_ids")
+    def _compute_mirror_piece_count(self):
+        for production in self:
+            production.mirror_piece_count = len(production.mirror_piece_ids)
+
+    @api.depends("glass_line_id")
+    def _compute_move_raw_ids(self):
+        glass = self.filtered(lambda mo: mo.glass_line_id and mo.state == "draft")
+        res = super(MrpProduction, self - glass)._compute_move_raw_ids()
+        for production in glass:
+            line = production.glass_line_id
+            material = line.glass_material_id
+            keep = production.move_raw_ids.filtered(
+                lambda move, material=material: move.product_id != material
+            )
+            commands = [(4, move.id) for move in keep if move.ids]
+            quantity = production._glass_material_quantity()
+            existing = production.move_raw_ids.filtered(
+                lambda move, material=material: move.product_id == material
+            )
+            values = production._get_move_raw_values(
+                material, quantity, material.uom_id
+            )
+            if existing[:1].ids:
+                commands.append((1, existing[:1].id, {"product_uom_qty": quantity}))
+            else:
+                commands.append((0, 0, values))
+            production.move_raw_ids = commands
+        return res
+
+    @api.depends("glass_line_id")
+    def _compute_workorder_ids(self):
+        glass = self.filtered(lambda mo: mo.glass_line_id and mo.state == "draft")
+        res = super(MrpProduction, self - glass)._compute_workorder_ids()
+        for production in glass:
+            if production.workorder_ids.filtered(lambda wo: wo.ids):
+                continue
+            production.workorder_ids = [
+                (0, 0, values) for values in production._glass_workorder_values()
+            ]
+        return res
+
+    def _glass_material_quantity(self):
+        """m² of glass consumed: the pieces' cut area plus the waste allowance."""
+        self.ensure_one()
+        line = self.glass_line_id
+        company = self.company_id or self.env.company
+        area = line.glass_width * line.glass_height / 1_000_000.0 * self.product_qty
+        return area * (1 + company.mirror_waste_percent / 100.0)
+
+    def _glass_route(self):
+        self.ensure_one()
+        line = self.glass_line_id
+        company = self.company_id or self.env.company
+        cutting = company._mirror_cutting_operation()
+        spec = line._glass_spec()
+        spec = dataclasses.replace(spec, quantity=self.product_qty)
+        operations = {
+            operation._glass_operation(): operation
+            for operation in (
+                line.glass_edge_bottom_id
+                | line.glass_edge_right_id
+                | line.glass_edge_top_id
+                | line.glass_edge_left_id
+                | line.glass_hole_ids.operation_id
+                | line.glass_cutout_ids.operation_id
+                | line.glass_operation_ids
+                | cutting
+            )
+        }
+        steps = routing.route(spec, cutting._glass_operation() if cutting else None)
+        return [(operations[step.operation], step) for step in steps]
+
+    def _glass_workorder_values(self):
+        """Work orders of the line's route, on each operation's work center."""
+        self.ensure_one()
+        values = []
+        for sequence, (operation, step) in enumerate(self._glass_route(), start=1):
+            if not operation.workcenter_id:
+                continue
+            values.append(
+                {
+                    "name": operation.name,
+                    "production_id": self.id,
+                    "workcenter_id": operation.workcenter_id.id,
+                    "product_uom_id": self.product_uom_id.id,
+                    "sequence": sequence,
+                    "mirror_operation_id": operation.id,
+                    "mirror_stage": step.stage,
+                    "duration_expected": step.minutes,
+                    "state": "pending",
+                }
+            )
+        return values
+
+    def action_confirm(self):
+        res = super().action_confirm()
+        self.filtered(
+            lambda mo: mo.glass_line_id and not mo.mirror_piece_ids
+        )._mirror_create_pieces()
+        return res
+
+    def _mirror_create_pieces(self):
+        """One piece record per physical piece, with its route of steps."""
+        values = []
+        for production in self:
+            workorders = production.workorder_ids.sorted("sequence")
+            steps = [
+                (
+                    0,
+                    0,
+                    {
+                        "workorder_id": workorder.id,
+                        "operation_id": workorder.mirror_operation_id.id,
+                        "sequence": workorder.sequence,
+                    },
+                )
+                for workorder in workorders
+            ]
+            for index in range(1, int(production.product_qty) + 1):
+                values.append(
+                    {
+                        "production_id": production.id,
+                        "sale_line_id": production.glass_line_id.id,
+                        "index": index,
+                        "step_ids": steps,
+                    }
+                )
+        return self.env["mirror.piece"].create(values)
+
+    def action_view_mirror_pieces(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "mirror_production.mirror_piece_action"
+        )
+        action["domain"] = [("production_id", "=", self.id)]
+        return action

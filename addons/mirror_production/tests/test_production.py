@@ -1,0 +1,178 @@
+# Copyright 2026 Mirror Workshop Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import Command
+from odoo.tests import tagged
+
+from .common import MirrorCommon
+
+
+@tagged("post_install", "-at_install")
+class TestProduction(MirrorCommon):
+    """Confirming an order makes one manufacturing order per glass line, its work
+    orders in technological order and one record per physical piece."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Workcenter = cls.env["mrp.workcenter"]
+        cls.wc_cutting = Workcenter.create({"name": "Test cutting table"})
+        cls.wc_edging = Workcenter.create({"name": "Test edger"})
+        cls.wc_drilling = Workcenter.create({"name": "Test drill"})
+        cls.wc_furnace = Workcenter.create({"name": "Test furnace"})
+        cls.wc_packing = Workcenter.create({"name": "Test packing"})
+        cls.cutting = cls.env["mirror.operation"].create(
+            {
+                "name": "Test cutting",
+                "category": "cutting",
+                "sequence": 1,
+                "workcenter_id": cls.wc_cutting.id,
+                "time_norm": 4,  # min per m²
+                "time_setup": 5,
+                "price_ids": [Command.create({"price": 0})],
+            }
+        )
+        cls.company.mirror_cutting_operation_id = cls.cutting
+        cls.company.mirror_waste_percent = 15
+        cls.edge_ground.write({"workcenter_id": cls.wc_edging.id, "time_norm": 2})
+        cls.edge_polished.write({"workcenter_id": cls.wc_edging.id, "time_norm": 3})
+        cls.drill_small.write({"workcenter_id": cls.wc_drilling.id, "time_norm": 1.5})
+        cls.tempering.write({"workcenter_id": cls.wc_furnace.id, "time_norm": 10})
+        cls.packing.write({"workcenter_id": cls.wc_packing.id, "time_setup": 6})
+        cls.service = cls.env["product.product"].create(
+            {"name": "Installation", "type": "service", "list_price": 1500}
+        )
+
+    def _confirmed_order(self):
+        order = self._create_order(
+            # 3 pieces 1000 × 500: packing, tempering, ground all round, 2 holes
+            self._line_values(
+                width=1000,
+                height=500,
+                qty=3,
+                glass_edge_all_id=self.edge_ground.id,
+                glass_hole_ids=[
+                    Command.create({"diameter": 8, "x": 100, "y": 100}),
+                    Command.create({"diameter": 8, "x": 900, "y": 100}),
+                ],
+                glass_operation_ids=[Command.set((self.packing | self.tempering).ids)],
+            ),
+            # same glass, another specification: its own MO
+            self._line_values(
+                width=600, height=600, qty=2, glass_edge_all_id=self.edge_polished.id
+            ),
+            {"product_id": self.service.id, "product_uom_qty": 1},
+        )
+        order.action_confirm()
+        return order
+
+    def test_one_mo_per_glass_line(self):
+        order = self._confirmed_order()
+        first, second, _service = order.order_line
+        productions = order.order_line.mapped(lambda line: line) and self.env[
+            "mrp.production"
+        ].search([("sale_line_id", "in", order.order_line.ids)])
+        self.assertEqual(len(productions), 2, "two glass lines, two MOs, never merged")
+        mo1 = productions.filtered(lambda mo: mo.sale_line_id == first)
+        mo2 = productions.filtered(lambda mo: mo.sale_line_id == second)
+        self.assertEqual(mo1.product_qty, 3)
+        self.assertEqual(mo2.product_qty, 2)
+        self.assertEqual(mo1.glass_line_id, first)
+        self.assertEqual(order.mrp_production_count, 2)
+        self.assertEqual(mo1.state, "confirmed")
+
+    def test_glass_consumed_in_square_metres(self):
+        order = self._confirmed_order()
+        mo1 = self.env["mrp.production"].search(
+            [("sale_line_id", "=", order.order_line[0].id)]
+        )
+        move = mo1.move_raw_ids
+        self.assertEqual(move.product_id, self.float_4)
+        self.assertEqual(move.product_uom, self.uom_m2)
+        # 3 × 0.5 m² + 15 % waste allowance
+        self.assertAlmostEqual(move.product_uom_qty, 1.725, places=2)
+
+    def test_work_orders_in_technological_order(self):
+        order = self._confirmed_order()
+        mo1 = self.env["mrp.production"].search(
+            [("sale_line_id", "=", order.order_line[0].id)]
+        )
+        workorders = mo1.workorder_ids.sorted("sequence")
+        self.assertEqual(
+            workorders.mapped("mirror_operation_id"),
+            self.cutting
+            | self.edge_ground
+            | self.drill_small
+            | self.tempering
+            | self.packing,
+        )
+        self.assertEqual(
+            workorders.mapped("workcenter_id"),
+            self.wc_cutting
+            | self.wc_edging
+            | self.wc_drilling
+            | self.wc_furnace
+            | self.wc_packing,
+        )
+        # expected minutes from the time norms and the line's pieces, area, edges
+        durations = dict(
+            zip(
+                workorders.mapped("name"),
+                workorders.mapped("duration_expected"),
+                strict=True,
+            )
+        )
+        self.assertAlmostEqual(durations["Test cutting"], 5 + 4 * 1.5)  # 1.5 m²
+        self.assertAlmostEqual(durations["Test ground edge"], 2 * 3 * 3.0)  # 9 m
+        self.assertAlmostEqual(durations["Test drilling 4-20"], 1.5 * 6)  # 6 holes
+        self.assertAlmostEqual(durations["Test tempering"], 10 * 1.5)
+        self.assertAlmostEqual(durations["Test packing"], 6)
+
+    def test_one_piece_per_physical_piece(self):
+        order = self._confirmed_order()
+        pieces = self.env["mirror.piece"].search([("order_id", "=", order.id)])
+        self.assertEqual(len(pieces), 5)
+        self.assertEqual(len(set(pieces.mapped("barcode"))), 5)
+        first = pieces.filtered(lambda piece: piece.sale_line_id == order.order_line[0])
+        self.assertEqual(
+            sorted(first.mapped("name")), [f"{order.name}-1-{i}" for i in (1, 2, 3)]
+        )
+        self.assertEqual(len(first[0].step_ids), 5)
+        self.assertEqual(first[0].current_step_id.operation_id, self.cutting)
+        self.assertEqual(set(pieces.mapped("state")), {"waiting"})
+
+    def test_work_order_progress_is_its_pieces_progress(self):
+        order = self._confirmed_order()
+        mo1 = self.env["mrp.production"].search(
+            [("sale_line_id", "=", order.order_line[0].id)]
+        )
+        cutting = mo1.workorder_ids.filtered(
+            lambda wo: wo.mirror_operation_id == self.cutting
+        )
+        pieces = mo1.mirror_piece_ids
+        pieces[0].action_start()
+        self.assertEqual(pieces[0].state, "progress")
+        self.assertEqual(cutting.state, "progress")
+        pieces[0].action_finish()
+        self.assertEqual(pieces[0].current_step_id.operation_id, self.edge_ground)
+        self.assertEqual(cutting.mirror_piece_done, 1)
+        self.assertAlmostEqual(cutting.mirror_progress, 100 / 3, places=1)
+        (pieces[1] | pieces[2]).action_finish()
+        self.assertEqual(cutting.mirror_progress, 100)
+        self.assertEqual(cutting.state, "done")
+        step = pieces[1].step_ids.filtered(lambda s: s.operation_id == self.cutting)
+        self.assertEqual(step.user_id, self.env.user)
+        self.assertTrue(step.date_start and step.date_finished)
+        for _step in range(4):
+            pieces.action_finish()
+        self.assertEqual(set(pieces.mapped("state")), {"finished"})
+
+    def test_ordinary_orders_unchanged(self):
+        product = self.env["product.product"].create(
+            {"name": "Mirror clips", "list_price": 35, "is_storable": True}
+        )
+        order = self._create_order({"product_id": product.id, "product_uom_qty": 4})
+        order.action_confirm()
+        self.assertEqual(order.state, "sale")
+        self.assertFalse(order.mrp_production_count)
+        self.assertEqual(order.picking_ids.move_ids.product_id, product)
