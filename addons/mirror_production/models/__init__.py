@@ -7,7 +7,9 @@ from . import res_config_settings
 from . import mirror_sale_line_hole
 from . import mirror_sale_line_cutout
 from . import sale_order_line
+from . import mirror_order_status
 from . import sale_order
+from . import mirror_breakage_reason
 from . import mirror_piece_step
 from . import mirror_piece
 from . import mrp_workorder

@@ -8,6 +8,8 @@ PIECE_STATES = [
     ("waiting", "Waiting"),
     ("progress", "In progress"),
     ("finished", "Finished"),
+    ("broken", "Broken"),
+    ("remade", "Broken, remade"),
     ("cancel", "Cancelled"),
 ]
 
@@ -59,12 +61,38 @@ class MirrorPiece(models.Model):
         index=True,
         default="waiting",
     )
+    broken = fields.Boolean(readonly=True, copy=False)
+    broken_step_id = fields.Many2one(
+        "mirror.piece.step",
+        "Broken at",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+    )
+    broken_operation_id = fields.Many2one(
+        related="broken_step_id.operation_id", store=True, string="Broken at operation"
+    )
+    breakage_reason_id = fields.Many2one(
+        "mirror.breakage.reason", "Breakage reason", readonly=True, copy=False
+    )
+    breakage_note = fields.Text(readonly=True, copy=False)
+    broken_by_id = fields.Many2one(
+        "res.users", "Reported by", readonly=True, copy=False
+    )
+    broken_date = fields.Datetime("Broken on", readonly=True, copy=False)
+    scrap_id = fields.Many2one(
+        "stock.scrap", "Scrapped glass", readonly=True, copy=False
+    )
+    remade_from_id = fields.Many2one(
+        "mirror.piece", "Remake of", readonly=True, copy=False, index="btree_not_null"
+    )
+    remake_ids = fields.One2many("mirror.piece", "remade_from_id", "Remakes")
 
     _sql_constraints = [
         ("barcode_unique", "UNIQUE(barcode)", "Each piece must have its own barcode."),
     ]
 
-    @api.depends("step_ids.state", "production_id.state")
+    @api.depends("step_ids.state", "production_id.state", "broken", "remake_ids")
     def _compute_state(self):
         for piece in self:
             steps = piece.step_ids.sorted("sequence")
@@ -72,7 +100,10 @@ class MirrorPiece(models.Model):
                 lambda step: step.state in ("waiting", "progress")
             )[:1]
             piece.current_step_id = current
-            if piece.production_id.state == "cancel":
+            if piece.broken:
+                piece.current_step_id = False
+                piece.state = "remade" if piece.remake_ids else "broken"
+            elif piece.production_id.state == "cancel":
                 piece.state = "cancel"
             elif not current:
                 piece.state = "finished" if steps else "waiting"
@@ -83,7 +114,6 @@ class MirrorPiece(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        sequence = self.env["ir.sequence"]
         lines = self.env["sale.order.line"].browse(
             {vals.get("sale_line_id") for vals in vals_list if vals.get("sale_line_id")}
         )
@@ -94,9 +124,14 @@ class MirrorPiece(models.Model):
             + 1
             for line in lines
         }
+        barcodes = iter(
+            self._mirror_next_barcodes(
+                sum(1 for vals in vals_list if not vals.get("barcode"))
+            )
+        )
         for vals in vals_list:
             if not vals.get("barcode"):
-                vals["barcode"] = sequence.next_by_code("mirror.piece") or "/"
+                vals["barcode"] = next(barcodes)
             if not vals.get("name"):
                 line = lines.browse(vals.get("sale_line_id"))
                 order = line.order_id.name or vals["barcode"]
@@ -104,6 +139,30 @@ class MirrorPiece(models.Model):
                     f"{order}-{positions.get(line.id, 0)}-{vals.get('index', 0)}"
                 )
         return super().create(vals_list)
+
+    @api.model
+    def _mirror_next_barcodes(self, count):
+        """``count`` new barcodes from the piece sequence, in one query."""
+        if not count:
+            return []
+        sequence = self.env.ref(
+            "mirror_production.seq_mirror_piece", raise_if_not_found=False
+        )
+        sequence = sequence and sequence.sudo()
+        if (
+            not sequence
+            or sequence.implementation != "standard"
+            or sequence.use_date_range
+        ):
+            Sequence = self.env["ir.sequence"].sudo()
+            return [
+                Sequence.next_by_code("mirror.piece") or "/" for _index in range(count)
+            ]
+        self.env.cr.execute(
+            "SELECT nextval(%s) FROM generate_series(1, %s)",
+            [f"ir_sequence_{sequence.id:03d}", count],
+        )
+        return [sequence.get_next_char(number) for (number,) in self.env.cr.fetchall()]
 
     def action_start(self):
         """Start the piece's current step (the workshop tablet's big button)."""
@@ -134,3 +193,68 @@ class MirrorPiece(models.Model):
                 step._action_start()
             step._action_finish()
         return True
+
+    def action_report_broken(self):
+        """Open the breakage wizard for these pieces."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Report broken pieces"),
+            "res_model": "mirror.piece.break.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"active_model": "mirror.piece", "active_ids": self.ids},
+        }
+
+    def _mirror_report_broken(self, reason, note=False):
+        """Pieces broke at their current step: scrap their glass and remake them.
+
+        Each remake starts its route from the beginning, first in the queue, in a
+        manufacturing order of its own linked to the same order line.
+        """
+        now = fields.Datetime.now()
+        remakes = self.browse()
+        for piece in self:
+            step = piece.current_step_id
+            step.write(
+                {"state": "cancel", "date_finished": now, "user_id": self.env.uid}
+            )
+            piece.write(
+                {
+                    "broken": True,
+                    "broken_step_id": step.id,
+                    "breakage_reason_id": reason.id,
+                    "breakage_note": note,
+                    "broken_by_id": self.env.uid,
+                    "broken_date": now,
+                    "scrap_id": piece._mirror_scrap_glass().id,
+                }
+            )
+            remakes |= piece.production_id._mirror_create_remake(piece)
+        for order in self.order_id:
+            broken = self.filtered(lambda piece, order=order: piece.order_id == order)
+            order._mirror_notify_breakage(broken)
+        return remakes
+
+    def _mirror_scrap_glass(self):
+        """Scrap the glass of a broken piece (its cut rectangle) from stock."""
+        self.ensure_one()
+        material = self.material_id
+        if not material:
+            return self.env["stock.scrap"]
+        production = self.production_id
+        scrap = (
+            self.env["stock.scrap"]
+            .sudo()
+            .create(
+                {
+                    "product_id": material.id,
+                    "scrap_qty": self.width * self.height / 1_000_000.0,
+                    "product_uom_id": material.uom_id.id,
+                    "location_id": production.location_src_id.id,
+                    "origin": self.name,
+                    "company_id": production.company_id.id,
+                }
+            )
+        )
+        scrap.do_scrap()
+        return scrap

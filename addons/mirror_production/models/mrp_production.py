@@ -128,38 +128,76 @@ class MrpProduction(models.Model):
 
     def action_confirm(self):
         res = super().action_confirm()
-        self.filtered(
-            lambda mo: mo.glass_line_id and not mo.mirror_piece_ids
-        )._mirror_create_pieces()
+        if not self.env.context.get("mirror_remake"):
+            self.filtered(
+                lambda mo: mo.glass_line_id and not mo.mirror_piece_ids
+            )._mirror_create_pieces()
         return res
+
+    def _mirror_create_remake(self, broken):
+        """A manufacturing order of one piece to remake ``broken``, top priority."""
+        self.ensure_one()
+        remake_mo = (
+            self.sudo()
+            .with_context(mirror_remake=True)
+            .create(
+                {
+                    "product_id": self.product_id.id,
+                    "product_qty": 1,
+                    "product_uom_id": self.product_uom_id.id,
+                    "bom_id": self.bom_id.id,
+                    "sale_line_id": self.sale_line_id.id,
+                    "origin": self.origin,
+                    "priority": "1",
+                    "company_id": self.company_id.id,
+                    "picking_type_id": self.picking_type_id.id,
+                    "location_src_id": self.location_src_id.id,
+                    "location_dest_id": self.location_dest_id.id,
+                    "procurement_group_id": self.procurement_group_id.id,
+                    "move_dest_ids": [(4, move.id) for move in self.move_dest_ids],
+                }
+            )
+        )
+        remake_mo.action_confirm()
+        piece = remake_mo._mirror_create_pieces()
+        piece.write(
+            {
+                "remade_from_id": broken.id,
+                "priority": "1",
+                "index": broken.index,
+                "name": self.env._("%(piece)s remake", piece=broken.name),
+            }
+        )
+        return piece.with_env(self.env)
 
     def _mirror_create_pieces(self):
         """One piece record per physical piece, with its route of steps."""
-        values = []
+        piece_values, routes = [], []
         for production in self:
             workorders = production.workorder_ids.sorted("sequence")
-            steps = [
-                (
-                    0,
-                    0,
-                    {
-                        "workorder_id": workorder.id,
-                        "operation_id": workorder.mirror_operation_id.id,
-                        "sequence": workorder.sequence,
-                    },
-                )
-                for workorder in workorders
-            ]
             for index in range(1, int(production.product_qty) + 1):
-                values.append(
+                piece_values.append(
                     {
                         "production_id": production.id,
                         "sale_line_id": production.glass_line_id.id,
                         "index": index,
-                        "step_ids": steps,
                     }
                 )
-        return self.env["mirror.piece"].create(values)
+                routes.append(workorders)
+        pieces = self.env["mirror.piece"].create(piece_values)
+        self.env["mirror.piece.step"].create(
+            [
+                {
+                    "piece_id": piece.id,
+                    "workorder_id": workorder.id,
+                    "operation_id": workorder.mirror_operation_id.id,
+                    "sequence": workorder.sequence,
+                }
+                for piece, workorders in zip(pieces, routes, strict=True)
+                for workorder in workorders
+            ]
+        )
+        return pieces
 
     def action_view_mirror_pieces(self):
         self.ensure_one()

@@ -5,7 +5,17 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import float_compare
 
+from ..glass.spec import CATEGORIES
 from ..glass.validation import fmt
+from .mirror_order_status import MIRROR_STAGES, MIRROR_STATUS
+
+# the client's production stage of each operation category
+CLIENT_STAGE = {
+    "cutting": "cutting",
+    "tempering": "tempering",
+    "qc": "qc",
+    "packing": "packing",
+}
 
 
 class SaleOrder(models.Model):
@@ -36,6 +46,77 @@ class SaleOrder(models.Model):
     glass_margin_approved_discount = fields.Float(
         "Approved discount (%)", readonly=True, copy=False, digits=(6, 2)
     )
+
+    mirror_status = fields.Selection(
+        MIRROR_STATUS,
+        "Order status",
+        compute="_compute_mirror_status",
+        store=True,
+        tracking=True,
+        index=True,
+        help="What the client sees, derived from the order, its pieces, deliveries and "
+        "payments.",
+    )
+    mirror_production_stage = fields.Selection(
+        MIRROR_STAGES,
+        "Production stage",
+        compute="_compute_mirror_status",
+        store=True,
+        tracking=True,
+        help="The least advanced stage of the pieces still in production.",
+    )
+    mirror_status_ids = fields.One2many(
+        "mirror.order.status", "order_id", "Status history"
+    )
+    mirror_status_notified = fields.Selection(MIRROR_STATUS, readonly=True, copy=False)
+    mirror_stage_notified = fields.Selection(MIRROR_STAGES, readonly=True, copy=False)
+    mirror_remake_count = fields.Integer(
+        "Remakes in production", compute="_compute_mirror_at_risk", store=True
+    )
+    mirror_at_risk = fields.Boolean(
+        "Date at risk",
+        compute="_compute_mirror_at_risk",
+        store=True,
+        help="Broken pieces are being remade: the promised date may not be kept.",
+    )
+
+    @api.depends(
+        "state",
+        "order_line.mirror_piece_ids.state",
+        "order_line.mirror_piece_ids.current_step_id.stage",
+        "picking_ids.state",
+        "invoice_status",
+        "order_line.invoice_lines.move_id.payment_state",
+    )
+    def _compute_mirror_status(self):
+        for order in self:
+            order.mirror_status, order.mirror_production_stage = order._mirror_status()
+
+    def _compute_field_value(self, field):
+        res = super()._compute_field_value(field)
+        if field.name in ("mirror_status", "mirror_production_stage"):
+            # like mail tracking: settle the changes once, before the commit, so the
+            # passing states of one transaction never reach the client
+            pending = self.env.cr.precommit.data.setdefault("mirror.status.sync", set())
+            pending.update(
+                order_id for order_id in self.ids if isinstance(order_id, int)
+            )
+            self.env.cr.precommit.add(self._mirror_sync_status)
+        return res
+
+    @api.depends(
+        "order_line.mirror_piece_ids.state",
+        "order_line.mirror_piece_ids.remade_from_id",
+    )
+    def _compute_mirror_at_risk(self):
+        for order in self:
+            remakes = order.order_line.mirror_piece_ids.filtered(
+                lambda piece: (
+                    piece.remade_from_id and piece.state in ("waiting", "progress")
+                )
+            )
+            order.mirror_remake_count = len(remakes)
+            order.mirror_at_risk = bool(remakes)
 
     @api.depends(
         "order_line.glass_is_piece",
@@ -167,3 +248,159 @@ class SaleOrder(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         return True
+
+    def _action_cancel(self):
+        """Cancel what has not started; keep and report what the workshop began."""
+        productions = self.env["mrp.production"].search(
+            [
+                ("glass_line_id.order_id", "in", self.ids),
+                ("state", "not in", ("done", "cancel")),
+            ]
+        )
+        started = productions.filtered(
+            lambda mo: (
+                mo.state in ("progress", "to_close")
+                or any(
+                    step.state in ("progress", "done")
+                    for step in mo.mirror_piece_ids.step_ids
+                )
+            )
+        )
+        res = super()._action_cancel()
+        (productions - started).sudo().action_cancel()
+        for order in self:
+            begun = started.filtered(
+                lambda mo, order=order: mo.glass_line_id.order_id == order
+            )
+            if begun:
+                order._mirror_notify_started_production(begun)
+        return res
+
+    def _mirror_notify_started_production(self, productions):
+        self.ensure_one()
+        lines = [
+            self.env._(
+                "%(production)s was not cancelled: %(started)s of its %(total)s pieces "
+                "are already in the workshop. Finish them or report them as scrap.",
+                production=production.name,
+                started=len(
+                    production.mirror_piece_ids.filtered(
+                        lambda piece: any(
+                            step.state in ("progress", "done")
+                            for step in piece.step_ids
+                        )
+                    )
+                ),
+                total=len(production.mirror_piece_ids),
+            )
+            for production in productions
+        ]
+        self.message_post(body="\n".join(lines), subtype_xmlid="mail.mt_note")
+
+    def _mirror_notify_breakage(self, pieces):
+        """Log broken pieces and their remakes on the order (the planner's alert)."""
+        self.ensure_one()
+        lines = [
+            self.env._(
+                "%(piece)s broke at %(step)s (%(reason)s): remade as %(remake)s.",
+                piece=piece.name,
+                step=piece.broken_operation_id.name or "-",
+                reason=piece.breakage_reason_id.name,
+                remake=", ".join(piece.remake_ids.mapped("barcode")),
+            )
+            for piece in pieces
+        ]
+        if self.commitment_date:
+            lines.append(
+                self.env._(
+                    "The promised date %(date)s is at risk.",
+                    date=fields.Datetime.to_string(self.commitment_date),
+                )
+            )
+        self.message_post(body="\n".join(lines), subtype_xmlid="mail.mt_note")
+
+    @api.model
+    def _mirror_sync_status(self):
+        """Call the status hook for each order whose status changed since last time."""
+        pending = self.env.cr.precommit.data.pop("mirror.status.sync", set())
+        for order in self.browse(sorted(pending)).exists():
+            old = (order.mirror_status_notified, order.mirror_stage_notified)
+            new = (order.mirror_status, order.mirror_production_stage)
+            if old == new:
+                continue
+            order.write(
+                {
+                    "mirror_status_notified": order.mirror_status,
+                    "mirror_stage_notified": order.mirror_production_stage,
+                }
+            )
+            order._mirror_on_status_change(*old)
+
+    def _mirror_status(self):
+        """The client-facing status and production stage of this order."""
+        self.ensure_one()
+        if self.state == "cancel":
+            return "cancel", False
+        if self.state in ("draft", "sent"):
+            return "quotation", False
+        if self._mirror_awaiting_payment():
+            return "confirmed", False
+        pieces = self.order_line.mirror_piece_ids
+        in_production = pieces.filtered(
+            lambda piece: piece.state in ("waiting", "progress")
+        )
+        if in_production:
+            categories = in_production.current_step_id.mapped("stage")
+            first = min(
+                categories or ["cutting"],
+                key=lambda category: (
+                    CATEGORIES.index(category)
+                    if category in CATEGORIES
+                    else len(CATEGORIES)
+                ),
+            )
+            return "production", CLIENT_STAGE.get(first, "processing")
+        deliveries = self.picking_ids.filtered(
+            lambda picking: (
+                picking.picking_type_code == "outgoing" and picking.state != "cancel"
+            )
+        )
+        if deliveries and all(picking.state == "done" for picking in deliveries):
+            return ("closed" if self._mirror_is_paid() else "delivered"), False
+        return "ready", False
+
+    def _mirror_awaiting_payment(self):
+        """Whether a confirmed order waits for its prepayment before production.
+
+        The payments addon decides; without it, a confirmed order goes straight to
+        production.
+        """
+        self.ensure_one()
+        return False
+
+    def _mirror_is_paid(self):
+        self.ensure_one()
+        invoices = self.order_line.invoice_lines.move_id.filtered(
+            lambda move: move.state == "posted" and move.move_type == "out_invoice"
+        )
+        return (
+            self.invoice_status == "invoiced"
+            and bool(invoices)
+            and all(move.payment_state in ("paid", "in_payment") for move in invoices)
+        )
+
+    def _mirror_on_status_change(self, old_status, old_stage):
+        """Called once each time the client-facing status or stage changes.
+
+        Keeps the history; the notification addons extend it to tell the client
+        over the channel they came from.
+        """
+        self.ensure_one()
+        self.env["mirror.order.status"].sudo().create(
+            {
+                "order_id": self.id,
+                "status": self.mirror_status,
+                "stage": self.mirror_production_stage,
+                "previous_status": old_status,
+            }
+        )

@@ -167,6 +167,7 @@ class SaleOrderLine(models.Model):
     glass_unit_cost = fields.Monetary(
         "Glass unit cost", compute="_compute_glass_quote", store=True, precompute=True
     )
+    mirror_piece_ids = fields.One2many("mirror.piece", "sale_line_id", "Pieces")
     glass_breakdown = fields.Json(
         compute="_compute_glass_quote", store=True, precompute=True
     )

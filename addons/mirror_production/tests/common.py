@@ -262,6 +262,12 @@ class MirrorCommon(TransactionCase):
             }
         )
 
+    def flush_status(self):
+        """Settle status changes as a commit would (the hook runs before commit)."""
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        self.env.invalidate_all()
+
     def _amounts(self, line):
         """Breakdown amounts of a line by kind (summed)."""
         amounts = {}

@@ -2,7 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import Command
-from odoo.tests import tagged
+from odoo.exceptions import UserError
+from odoo.tests import Form, tagged
 
 from .common import MirrorCommon
 
@@ -176,3 +177,162 @@ class TestProduction(MirrorCommon):
         self.assertEqual(order.state, "sale")
         self.assertFalse(order.mrp_production_count)
         self.assertEqual(order.picking_ids.move_ids.product_id, product)
+
+    def test_breakage_scraps_the_glass_and_remakes_first(self):
+        order = self._confirmed_order()
+        line = order.order_line[0]
+        production = self.env["mrp.production"].search([("sale_line_id", "=", line.id)])
+        piece = production.mirror_piece_ids[0]
+        piece.action_finish()  # cut
+        piece.action_start()  # at the edger
+        reason = self.env.ref("mirror_production.breakage_reason_chipped")
+        wizard = Form(
+            self.env["mirror.piece.break.wizard"].with_context(
+                active_model="mirror.piece", active_ids=piece.ids
+            )
+        )
+        wizard.reason_id = reason
+        wizard.note = "Chipped corner on the edger"
+        action = wizard.save().action_confirm()
+        remake = self.env["mirror.piece"].browse(action["res_id"])
+
+        self.assertEqual(piece.state, "remade")
+        self.assertEqual(piece.broken_operation_id, self.edge_ground)
+        self.assertEqual(piece.breakage_reason_id, reason)
+        self.assertEqual(piece.broken_by_id, self.env.user)
+        self.assertFalse(piece.current_step_id)
+        # its glass is scrapped: the 1000 × 500 rectangle
+        self.assertEqual(piece.scrap_id.state, "done")
+        self.assertEqual(piece.scrap_id.product_id, self.float_4)
+        self.assertAlmostEqual(piece.scrap_id.scrap_qty, 0.5)
+        # the remake starts the route again, first in the queue, in its own MO
+        self.assertEqual(remake.remade_from_id, piece)
+        self.assertEqual(remake.priority, "1")
+        self.assertEqual(remake.current_step_id.operation_id, self.cutting)
+        self.assertEqual(len(remake.step_ids), 5)
+        self.assertNotEqual(remake.production_id, production)
+        self.assertEqual(remake.production_id.sale_line_id, line)
+        self.assertEqual(remake.production_id.priority, "1")
+        queue = self.env["mirror.piece"].search([("state", "=", "waiting")])
+        self.assertEqual(queue[0], remake)
+        # the order is flagged and the planner told
+        self.assertTrue(order.mirror_at_risk)
+        self.assertEqual(order.mirror_remake_count, 1)
+        self.assertIn(piece.name, order.message_ids[0].body)
+        self.assertIn(remake.barcode, order.message_ids[0].body)
+        # breakage is reportable by reason, step, material and operator
+        groups = self.env["mirror.piece"]._read_group(
+            [("broken", "=", True), ("order_id", "=", order.id)],
+            [
+                "breakage_reason_id",
+                "broken_operation_id",
+                "material_id",
+                "broken_by_id",
+            ],
+            ["__count"],
+        )
+        self.assertEqual(
+            groups, [(reason, self.edge_ground, self.float_4, self.env.user, 1)]
+        )
+        # a finished remake takes the risk away
+        for _step in remake.step_ids:
+            remake.action_finish()
+        self.assertEqual(remake.state, "finished")
+        self.assertFalse(order.mirror_at_risk)
+
+    def test_only_pieces_in_production_can_break(self):
+        order = self._confirmed_order()
+        piece = order.order_line[1].mirror_piece_ids[0]
+        for _step in piece.step_ids:
+            piece.action_finish()
+        wizard = self.env["mirror.piece.break.wizard"].create(
+            {
+                "piece_ids": [Command.set(piece.ids)],
+                "reason_id": self.env.ref(
+                    "mirror_production.breakage_reason_handling"
+                ).id,
+            }
+        )
+        with self.assertRaises(UserError):
+            wizard.action_confirm()
+
+    def test_client_status_follows_the_real_records(self):
+        order = self._create_order(
+            self._line_values(
+                width=1000, height=500, qty=2, glass_edge_all_id=self.edge_ground.id
+            )
+        )
+        self.assertEqual(order.mirror_status, "quotation")
+        self.flush_status()
+        self.assertEqual(order.mirror_status_ids.mapped("status"), ["quotation"])
+        order.action_confirm()
+        self.flush_status()
+        self.assertEqual(order.mirror_status, "production")
+        self.assertEqual(order.mirror_production_stage, "cutting")
+        pieces = order.order_line.mirror_piece_ids
+        pieces[0].action_finish()
+        self.flush_status()
+        self.assertEqual(
+            order.mirror_production_stage, "cutting", "one piece still to cut"
+        )
+        pieces[1].action_finish()
+        self.flush_status()
+        self.assertEqual(order.mirror_production_stage, "processing")
+        pieces.action_finish()
+        self.flush_status()
+        self.assertEqual(order.mirror_status, "ready")
+        self.assertFalse(order.mirror_production_stage)
+        # the hook ran once per change, and the history keeps each one
+        self.assertEqual(
+            order.mirror_status_ids.sorted("id").mapped(
+                lambda entry: (
+                    entry.previous_status or False,
+                    entry.status,
+                    entry.stage or False,
+                )
+            ),
+            [
+                (False, "quotation", False),
+                ("quotation", "production", "cutting"),
+                ("production", "production", "processing"),
+                ("production", "ready", False),
+            ],
+        )
+        # delivered when the delivery is done
+        delivery = order.picking_ids
+        delivery.move_ids.quantity = 2
+        delivery.move_ids.picked = True
+        delivery.button_validate()
+        self.flush_status()
+        self.assertEqual(delivery.state, "done")
+        self.assertEqual(order.mirror_status, "delivered")
+        self.assertEqual(
+            order.mirror_status_ids.sorted("id")[-1].previous_status, "ready"
+        )
+
+    def test_cancelled_order_status(self):
+        order = self._create_order(self._line_values())
+        self.assertEqual(order.mirror_status, "quotation")
+        self.flush_status()
+        order._action_cancel()
+        self.flush_status()
+        self.assertEqual(order.mirror_status, "cancel")
+        self.assertEqual(
+            order.mirror_status_ids.sorted("id")[-1].previous_status, "quotation"
+        )
+
+    def test_cancel_half_made_order(self):
+        order = self._confirmed_order()
+        first, second, _service = order.order_line
+        started = first.mirror_piece_ids[0]
+        started.action_finish()  # cut: this MO has begun
+        order.with_context(disable_cancel_warning=True).action_cancel()
+        self.assertEqual(order.state, "cancel")
+        mo_started = started.production_id
+        mo_untouched = second.mirror_piece_ids.production_id
+        self.assertEqual(mo_untouched.state, "cancel")
+        self.assertEqual(set(second.mirror_piece_ids.mapped("state")), {"cancel"})
+        self.assertNotEqual(mo_started.state, "cancel")
+        note = order.message_ids[0].body
+        self.assertIn(mo_started.name, note)
+        self.assertIn("1 of its 3 pieces", note)

@@ -1,0 +1,1 @@
+from . import mirror_piece_break_wizard
