@@ -27,6 +27,7 @@
         "wizards/mirror_piece_break_wizard_views.xml",
         "views/mirror_menus.xml",
         "report/sale_report_templates.xml",
+        "report/mirror_production_reports.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

@@ -194,6 +194,20 @@ class MirrorPiece(models.Model):
             step._action_finish()
         return True
 
+    def _mirror_edge_codes(self):
+        """Edge marks per side for the label: bottom, right, top, left ('Ш Ш Ш П')."""
+        self.ensure_one()
+        line = self.sale_line_id
+        edges = [
+            line.glass_edge_bottom_id,
+            line.glass_edge_right_id,
+            line.glass_edge_top_id,
+            line.glass_edge_left_id,
+        ]
+        if not any(edges):
+            return ""
+        return " ".join((edge.code or edge.name) if edge else "-" for edge in edges)
+
     def action_report_broken(self):
         """Open the breakage wizard for these pieces."""
         return {

@@ -249,6 +249,15 @@ class SaleOrder(models.Model):
             )
         return True
 
+    def action_print_piece_labels(self):
+        """The labels of the order's pieces still to make or finished."""
+        pieces = self.order_line.mirror_piece_ids.filtered(
+            lambda piece: piece.state not in ("broken", "remade", "cancel")
+        )
+        return self.env.ref(
+            "mirror_production.action_report_mirror_piece_label"
+        ).report_action(pieces)
+
     def _action_cancel(self):
         """Cancel what has not started; keep and report what the workshop began."""
         productions = self.env["mrp.production"].search(

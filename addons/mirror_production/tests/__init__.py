@@ -6,3 +6,4 @@ from . import test_margin
 from . import test_report
 from . import test_api
 from . import test_production
+from . import test_documents

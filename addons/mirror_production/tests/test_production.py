@@ -8,10 +8,8 @@ from odoo.tests import Form, tagged
 from .common import MirrorCommon
 
 
-@tagged("post_install", "-at_install")
-class TestProduction(MirrorCommon):
-    """Confirming an order makes one manufacturing order per glass line, its work
-    orders in technological order and one record per physical piece."""
+class ProductionCommon(MirrorCommon):
+    """Work centers, routes and a confirmed order of 3 + 2 glass pieces."""
 
     @classmethod
     def setUpClass(cls):
@@ -66,6 +64,12 @@ class TestProduction(MirrorCommon):
         )
         order.action_confirm()
         return order
+
+
+@tagged("post_install", "-at_install")
+class TestProduction(ProductionCommon):
+    """Confirming an order makes one manufacturing order per glass line, its work
+    orders in technological order and one record per physical piece."""
 
     def test_one_mo_per_glass_line(self):
         order = self._confirmed_order()
