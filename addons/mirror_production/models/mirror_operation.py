@@ -117,6 +117,17 @@ class MirrorOperation(models.Model):
         help="Must be done before tempering: tempered glass can no longer be cut, "
         "edged or drilled."
     )
+    subcontracted = fields.Boolean(
+        help="Done by a subcontractor (typically tempering): its work orders are "
+        "external, the pieces are at the subcontractor meanwhile."
+    )
+    subcontractor_id = fields.Many2one("res.partner", "Subcontractor")
+    transport_cost = fields.Monetary(
+        "Transport cost per piece", help="Delivery to and from the subcontractor."
+    )
+    subcontract_lead_days = fields.Integer(
+        "Subcontractor lead time (days)", help="Working days at the subcontractor."
+    )
     description = fields.Text(translate=True)
 
     _sql_constraints = [

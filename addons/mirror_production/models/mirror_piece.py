@@ -7,6 +7,7 @@ from odoo.exceptions import UserError
 PIECE_STATES = [
     ("waiting", "Waiting"),
     ("progress", "In progress"),
+    ("subcontract", "At the subcontractor"),
     ("finished", "Finished"),
     ("broken", "Broken"),
     ("remade", "Broken, remade"),
@@ -108,7 +109,8 @@ class MirrorPiece(models.Model):
             elif not current:
                 piece.state = "finished" if steps else "waiting"
             elif current.state == "progress":
-                piece.state = "progress"
+                external = current.workorder_id.mirror_subcontracted
+                piece.state = "subcontract" if external else "progress"
             else:
                 piece.state = "waiting"
 

@@ -122,9 +122,28 @@ class MrpProduction(models.Model):
                     "mirror_stage": step.stage,
                     "duration_expected": step.minutes,
                     "state": "pending",
+                    **self._glass_subcontract_values(operation, step),
                 }
             )
         return values
+
+    def _glass_subcontract_values(self, operation, step):
+        """An external work order: its subcontractor, transport and lead time."""
+        if not operation.subcontracted:
+            return {}
+        pieces = int(self.product_qty)
+        calendar = operation.workcenter_id.resource_calendar_id
+        hours_per_day = (calendar.hours_per_day if calendar else 0) or 8.0
+        return {
+            "mirror_subcontracted": True,
+            "mirror_subcontractor_id": operation.subcontractor_id.id,
+            "mirror_transport_cost": operation.transport_cost * pieces,
+            "mirror_lead_days": operation.subcontract_lead_days,
+            # the pieces are away for the lead time, whatever the time norm says
+            "duration_expected": max(
+                step.minutes, operation.subcontract_lead_days * hours_per_day * 60
+            ),
+        }
 
     def action_confirm(self):
         res = super().action_confirm()

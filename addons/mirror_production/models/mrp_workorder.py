@@ -13,6 +13,14 @@ class MrpWorkorder(models.Model):
         "mirror.operation", "Glass operation", index=True
     )
     mirror_stage = fields.Selection(CATEGORY_SELECTION, "Stage")
+    mirror_subcontracted = fields.Boolean("External", readonly=True)
+    mirror_subcontractor_id = fields.Many2one(
+        "res.partner", "Subcontractor", readonly=True
+    )
+    mirror_transport_cost = fields.Float(
+        "Transport cost", readonly=True, help="For all the pieces of the work order."
+    )
+    mirror_lead_days = fields.Integer("Subcontractor lead days", readonly=True)
     mirror_step_ids = fields.One2many(
         "mirror.piece.step", "workorder_id", "Piece steps"
     )

@@ -112,7 +112,8 @@ class SaleOrder(models.Model):
         for order in self:
             remakes = order.order_line.mirror_piece_ids.filtered(
                 lambda piece: (
-                    piece.remade_from_id and piece.state in ("waiting", "progress")
+                    piece.remade_from_id
+                    and piece.state in ("waiting", "progress", "subcontract")
                 )
             )
             order.mirror_remake_count = len(remakes)
@@ -356,7 +357,7 @@ class SaleOrder(models.Model):
             return "confirmed", False
         pieces = self.order_line.mirror_piece_ids
         in_production = pieces.filtered(
-            lambda piece: piece.state in ("waiting", "progress")
+            lambda piece: piece.state in ("waiting", "progress", "subcontract")
         )
         if in_production:
             categories = in_production.current_step_id.mapped("stage")

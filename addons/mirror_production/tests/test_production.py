@@ -340,3 +340,36 @@ class TestProduction(ProductionCommon):
         note = order.message_ids[0].body
         self.assertIn(mo_started.name, note)
         self.assertIn("1 of its 3 pieces", note)
+
+    def test_subcontracted_tempering(self):
+        plant = self.env["res.partner"].create({"name": "Test tempering plant"})
+        self.tempering.write(
+            {
+                "subcontracted": True,
+                "subcontractor_id": plant.id,
+                "transport_cost": 150,
+                "subcontract_lead_days": 2,
+            }
+        )
+        order = self._confirmed_order()
+        line = order.order_line[0]
+        tempering = line.mirror_piece_ids.production_id.workorder_ids.filtered(
+            lambda wo: wo.mirror_operation_id == self.tempering
+        )
+        self.assertTrue(tempering.mirror_subcontracted)
+        self.assertEqual(tempering.mirror_subcontractor_id, plant)
+        self.assertEqual(tempering.mirror_transport_cost, 3 * 150)
+        self.assertEqual(tempering.mirror_lead_days, 2)
+        # two working days away, whatever the furnace time norm says
+        self.assertGreaterEqual(tempering.duration_expected, 2 * 8 * 60)
+        piece = line.mirror_piece_ids[0]
+        for _step in range(3):  # cut, ground, drilled
+            piece.action_finish()
+        piece.action_start()  # sent to the plant
+        self.assertEqual(piece.state, "subcontract")
+        self.assertEqual(piece.current_step_id.operation_id, self.tempering)
+        self.flush_status()
+        self.assertEqual(order.mirror_production_stage, "cutting", "other pieces wait")
+        piece.action_finish()  # back from the plant
+        self.assertEqual(piece.state, "waiting")
+        self.assertEqual(piece.current_step_id.operation_id, self.packing)

@@ -23,7 +23,9 @@ class MirrorPieceBreakWizard(models.TransientModel):
     def action_confirm(self):
         self.ensure_one()
         pieces = self.piece_ids
-        done = pieces.filtered(lambda piece: piece.state not in ("waiting", "progress"))
+        done = pieces.filtered(
+            lambda piece: piece.state not in ("waiting", "progress", "subcontract")
+        )
         if done:
             raise UserError(
                 self.env._(
