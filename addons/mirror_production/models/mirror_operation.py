@@ -121,7 +121,7 @@ class MirrorOperation(models.Model):
         help="Done by a subcontractor (typically tempering): its work orders are "
         "external, the pieces are at the subcontractor meanwhile."
     )
-    subcontractor_id = fields.Many2one("res.partner", "Subcontractor")
+    subcontractor_id = fields.Many2one("res.partner")
     transport_cost = fields.Monetary(
         "Transport cost per piece", help="Delivery to and from the subcontractor."
     )
