@@ -25,6 +25,7 @@
         "views/res_config_settings_views.xml",
         "views/mirror_piece_views.xml",
         "wizards/mirror_piece_break_wizard_views.xml",
+        "wizards/mirror_repromise_wizard_views.xml",
         "views/mirror_menus.xml",
         "report/sale_report_templates.xml",
         "report/mirror_production_reports.xml",

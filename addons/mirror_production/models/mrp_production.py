@@ -147,10 +147,14 @@ class MrpProduction(models.Model):
 
     def action_confirm(self):
         res = super().action_confirm()
+        glass = self.filtered(lambda mo: mo.glass_line_id and mo.state == "confirmed")
         if not self.env.context.get("mirror_remake"):
-            self.filtered(
-                lambda mo: mo.glass_line_id and not mo.mirror_piece_ids
-            )._mirror_create_pieces()
+            glass.filtered(lambda mo: not mo.mirror_piece_ids)._mirror_create_pieces()
+        # plan the route on the work centers' capacity (working hours, queue), so the
+        # order gets a realistic finish date
+        if not self.env.context.get("mirror_planning"):
+            to_plan = glass.filtered(lambda mo: not mo.is_planned)
+            to_plan.with_context(mirror_planning=True).button_plan()
         return res
 
     def _mirror_create_remake(self, broken):

@@ -70,6 +70,19 @@ class SaleOrder(models.Model):
     )
     mirror_status_notified = fields.Selection(MIRROR_STATUS, readonly=True, copy=False)
     mirror_stage_notified = fields.Selection(MIRROR_STAGES, readonly=True, copy=False)
+    mirror_planned_date = fields.Datetime(
+        "Planned finish",
+        compute="_compute_mirror_planning",
+        store=True,
+        help="When the last glass piece is planned to be finished, from the work "
+        "orders planned on the work centers' capacity.",
+    )
+    mirror_late = fields.Boolean(
+        "Late",
+        compute="_compute_mirror_planning",
+        store=True,
+        help="The planned finish is after the date promised to the client.",
+    )
     mirror_remake_count = fields.Integer(
         "Remakes in production", compute="_compute_mirror_at_risk", store=True
     )
@@ -91,6 +104,55 @@ class SaleOrder(models.Model):
     def _compute_mirror_status(self):
         for order in self:
             order.mirror_status, order.mirror_production_stage = order._mirror_status()
+
+    @api.depends(
+        "commitment_date",
+        "order_line.mirror_piece_ids.production_id.date_finished",
+        "order_line.mirror_piece_ids.production_id.state",
+    )
+    def _compute_mirror_planning(self):
+        for order in self:
+            productions = order.order_line.mirror_piece_ids.production_id.filtered(
+                lambda mo: mo.state not in ("done", "cancel") and mo.date_finished
+            )
+            planned = max(productions.mapped("date_finished"), default=False)
+            order.mirror_planned_date = planned
+            order.mirror_late = bool(
+                planned and order.commitment_date and planned > order.commitment_date
+            )
+
+    def action_mirror_repromise(self):
+        """Open the wizard that promises the client a new date."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Promise a new date"),
+            "res_model": "mirror.repromise.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_order_id": self.id},
+        }
+
+    def _mirror_repromise(self, date, reason=False):
+        """Promise the client a new date: logged, and announced by the hook."""
+        for order in self:
+            old = order.commitment_date
+            order.commitment_date = date
+            order.message_post(
+                body=self.env._(
+                    "Date re-promised: %(old)s → %(new)s. %(reason)s",
+                    old=fields.Datetime.to_string(old) if old else "-",
+                    new=fields.Datetime.to_string(date),
+                    reason=reason or "",
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+            order._mirror_on_promise_change(old, reason)
+        return True
+
+    def _mirror_on_promise_change(self, old_date, reason):
+        """Called when the client is promised a new date; notifications extend it."""
+        self.ensure_one()
 
     def _compute_field_value(self, field):
         res = super()._compute_field_value(field)

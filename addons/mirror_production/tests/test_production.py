@@ -1,9 +1,13 @@
 # Copyright 2026 Mirror Workshop Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from datetime import timedelta
+from unittest.mock import patch
+
 from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import MirrorCommon
 
@@ -373,3 +377,38 @@ class TestProduction(ProductionCommon):
         piece.action_finish()  # back from the plant
         self.assertEqual(piece.state, "waiting")
         self.assertEqual(piece.current_step_id.operation_id, self.packing)
+
+    def test_planned_on_capacity_late_and_repromised(self):
+        order = self._confirmed_order()
+        productions = order.order_line.mirror_piece_ids.production_id
+        self.assertTrue(all(productions.mapped("is_planned")))
+        workorders = productions[0].workorder_ids.sorted("sequence")
+        for previous, following in zip(workorders, workorders[1:], strict=False):
+            self.assertLessEqual(previous.date_finished, following.date_start)
+        planned = max(productions.mapped("date_finished"))
+        self.assertEqual(order.mirror_planned_date, planned)
+        self.assertFalse(order.mirror_late, "nothing promised yet")
+        # promised a day before the plan: late, on the planner's list
+        order.commitment_date = planned - timedelta(days=1)
+        self.assertTrue(order.mirror_late)
+        action = self.env.ref("mirror_production.sale_order_planning_action")
+        domain = safe_eval(action.domain) + [("mirror_late", "=", True)]
+        self.assertIn(order, self.env["sale.order"].search(domain))
+        # re-promising is one action, announced through the hook
+        wizard = Form(
+            self.env["mirror.repromise.wizard"].with_context(default_order_id=order.id)
+        )
+        self.assertEqual(wizard.new_date, planned)
+        wizard.reason = "The tempering plant is late"
+        SaleOrder = type(self.env["sale.order"])
+        with patch.object(
+            SaleOrder,
+            "_mirror_on_promise_change",
+            autospec=True,
+            side_effect=SaleOrder._mirror_on_promise_change,
+        ) as hook:
+            wizard.save().action_confirm()
+        self.assertEqual(hook.call_count, 1)
+        self.assertEqual(order.commitment_date, planned)
+        self.assertFalse(order.mirror_late)
+        self.assertIn("The tempering plant is late", order.message_ids[0].body)
