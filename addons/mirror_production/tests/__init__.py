@@ -7,3 +7,4 @@ from . import test_report
 from . import test_api
 from . import test_production
 from . import test_documents
+from . import test_workflow
