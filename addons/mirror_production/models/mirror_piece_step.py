@@ -1,7 +1,7 @@
 # Copyright 2026 Mirror Workshop Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 STEP_STATES = [
     ("waiting", "Waiting"),
@@ -28,6 +28,11 @@ class MirrorPieceStep(models.Model):
     date_start = fields.Datetime("Started", readonly=True)
     date_finished = fields.Datetime("Finished", readonly=True)
     user_id = fields.Many2one("res.users", "Operator", readonly=True)
+
+    @api.depends("operation_id", "workcenter_id")
+    def _compute_display_name(self):
+        for step in self:
+            step.display_name = step.operation_id.name or step.workcenter_id.name or ""
 
     def _action_start(self):
         self.write(

@@ -412,3 +412,8 @@ class TestProduction(ProductionCommon):
         self.assertEqual(order.commitment_date, planned)
         self.assertFalse(order.mirror_late)
         self.assertIn("The tempering plant is late", order.message_ids[0].body)
+
+    def test_step_names(self):
+        order = self._confirmed_order()
+        piece = order.order_line[0].mirror_piece_ids[0]
+        self.assertEqual(piece.current_step_id.display_name, "Test cutting")
