@@ -68,8 +68,12 @@ class SaleOrder(models.Model):
     mirror_status_ids = fields.One2many(
         "mirror.order.status", "order_id", "Status history"
     )
-    mirror_status_notified = fields.Selection(MIRROR_STATUS, readonly=True, copy=False)
-    mirror_stage_notified = fields.Selection(MIRROR_STAGES, readonly=True, copy=False)
+    mirror_status_notified = fields.Selection(
+        MIRROR_STATUS, "Last announced status", readonly=True, copy=False
+    )
+    mirror_stage_notified = fields.Selection(
+        MIRROR_STAGES, "Last announced stage", readonly=True, copy=False
+    )
     mirror_planned_date = fields.Datetime(
         "Planned finish",
         compute="_compute_mirror_planning",
