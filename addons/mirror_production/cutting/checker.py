@@ -1,0 +1,277 @@
+# Copyright 2026 Mirror Workshop Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Independent checker of 3-stage guillotine cutting plans (ROADEF/EURO 2018 rules).
+
+Written from the problem statement, not from an optimizer. It checks:
+
+- the tree: one plate node per plate (plates numbered 0, 1, … in use order, at most
+  ``max_plates``), unique node ids, parents on the same plate one level up, branches
+  with children and leaves without;
+- the guillotine cuts: the children of a node tile it exactly, side by side along x
+  for odd levels (1-cuts are vertical, across the plate's length) and along y for even
+  levels; at most 3 stages plus one trimming 4-cut that splits a 3-node into one item
+  and one waste;
+- the items: each exactly once, at its size or rotated (when allowed), on no defect;
+- the limits: 1-nodes between ``min1cut`` and ``max1cut`` wide, 2-nodes at least
+  ``min2cut`` high, waste at least ``min_waste`` in both directions (the residual
+  excepted); at most one residual, the last 1-node of the last plate;
+- the stacks: items of a stack produced in SEQUENCE order, production following the
+  plates and, within a plate, the cutting order (depth first, left to right, bottom
+  to top).
+
+It also computes the challenge's objective, the geometric loss.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .plan import BRANCH, RESIDUAL, WASTE
+
+
+@dataclass
+class Report:
+    errors: list = field(default_factory=list)
+    plates: int = 0
+    loss: int = 0  # mm²
+    used_area: int = 0  # mm²: all plates but the residual
+    item_area: int = 0
+
+    @property
+    def valid(self):
+        return not self.errors
+
+    @property
+    def yield_ratio(self):
+        return self.item_area / self.used_area if self.used_area else 0.0
+
+
+def _overlaps(node, defect):
+    return (
+        defect.x < node.x + node.width
+        and node.x < defect.x + defect.width
+        and defect.y < node.y + node.height
+        and node.y < defect.y + defect.height
+    )
+
+
+def check(instance, nodes):
+    """A :class:`Report` of ``nodes`` (``plan.Node``) for ``instance``."""
+    params = instance.params
+    report = Report()
+    errors = report.errors
+    if not nodes:
+        errors.append("the plan is empty")
+        return report
+
+    ids = [node.id for node in nodes]
+    if len(ids) != len(set(ids)):
+        errors.append("node ids are not unique")
+    by_id = {node.id: node for node in nodes}
+    plates = sorted({node.plate for node in nodes})
+    if plates != list(range(len(plates))):
+        errors.append(f"plates must be numbered 0, 1, … in order of use, got {plates}")
+    if len(plates) > params.max_plates:
+        errors.append(f"{len(plates)} plates used, at most {params.max_plates}")
+    report.plates = len(plates)
+
+    children = defaultdict(list)
+    roots = defaultdict(list)
+    for node in nodes:
+        if node.parent is None:
+            roots[node.plate].append(node)
+            continue
+        parent = by_id.get(node.parent)
+        if parent is None:
+            errors.append(f"node {node.id}: parent {node.parent} does not exist")
+            continue
+        if parent.plate != node.plate:
+            errors.append(f"node {node.id}: its parent is on another plate")
+        if node.cut != parent.cut + 1:
+            errors.append(
+                f"node {node.id}: level {node.cut} under a level {parent.cut} node"
+            )
+        children[parent.id].append(node)
+
+    for plate in plates:
+        root = roots.get(plate, [])
+        if len(root) != 1:
+            errors.append(f"plate {plate}: {len(root)} plate nodes, expected 1")
+            continue
+        root = root[0]
+        if (root.x, root.y, root.width, root.height, root.cut) != (
+            0,
+            0,
+            params.plate_width,
+            params.plate_height,
+            0,
+        ):
+            errors.append(
+                f"plate {plate}: the plate node must be the whole plate at level 0"
+            )
+
+    for node in nodes:
+        _check_node(node, children.get(node.id, []), params, errors)
+
+    _check_residual(nodes, plates, children, roots, errors)
+    order = _production_order(plates, roots, children)
+    _check_items(instance, order, errors)
+    _check_defects(instance, order, errors)
+    _check_stacks(instance, order, errors)
+
+    width, height = params.plate_width, params.plate_height
+    residuals = [node for node in nodes if node.type == RESIDUAL]
+    x_last = residuals[0].x if residuals else width
+    report.used_area = max(len(plates) - 1, 0) * width * height + height * x_last
+    report.item_area = sum(node.width * node.height for node in nodes if node.is_item)
+    report.loss = report.used_area - report.item_area
+    return report
+
+
+def _check_node(node, kids, params, errors):
+    if node.cut > 4:
+        errors.append(f"node {node.id}: level {node.cut}, at most 3 stages and a trim")
+    if node.type == BRANCH and not kids:
+        errors.append(f"node {node.id}: a branch without children")
+    if node.type != BRANCH and kids:
+        errors.append(f"node {node.id}: a leaf (type {node.type}) has children")
+    if kids:
+        _check_tiling(node, kids, errors)
+    if node.cut == 3 and kids:
+        kinds = sorted(kid.type == WASTE for kid in kids)
+        if (
+            len(kids) != 2
+            or kinds != [False, True]
+            or any(k.type < WASTE for k in kids)
+        ):
+            errors.append(
+                f"node {node.id}: a trimming 4-cut must give one item and one waste"
+            )
+    if node.type == WASTE and min(node.width, node.height) < params.min_waste:
+        errors.append(
+            f"node {node.id}: waste {node.width} × {node.height} is under "
+            f"{params.min_waste} mm"
+        )
+    if (
+        node.cut == 1
+        and node.type != RESIDUAL
+        and not params.min1cut <= node.width <= params.max1cut
+    ):
+        errors.append(
+            f"node {node.id}: 1-cut strip {node.width} mm wide, allowed "
+            f"{params.min1cut}–{params.max1cut}"
+        )
+    if node.cut == 2 and node.height < params.min2cut:
+        errors.append(
+            f"node {node.id}: 2-cut strip {node.height} mm high, "
+            f"at least {params.min2cut}"
+        )
+
+
+def _check_tiling(node, kids, errors):
+    vertical = (node.cut + 1) % 2 == 1  # 1-cuts and 3-cuts: strips side by side in x
+    if vertical:
+        kids = sorted(kids, key=lambda kid: kid.x)
+        position = node.x
+        for kid in kids:
+            if kid.y != node.y or kid.height != node.height or kid.x != position:
+                errors.append(
+                    f"node {node.id}: its children do not tile it (at {kid.id})"
+                )
+                return
+            position += kid.width
+        end = node.x + node.width
+    else:
+        kids = sorted(kids, key=lambda kid: kid.y)
+        position = node.y
+        for kid in kids:
+            if kid.x != node.x or kid.width != node.width or kid.y != position:
+                errors.append(
+                    f"node {node.id}: its children do not tile it (at {kid.id})"
+                )
+                return
+            position += kid.height
+        end = node.y + node.height
+    if position != end:
+        errors.append(f"node {node.id}: its children do not cover it")
+
+
+def _check_residual(nodes, plates, children, roots, errors):
+    residuals = [node for node in nodes if node.type == RESIDUAL]
+    if len(residuals) > 1:
+        errors.append("at most one residual")
+    for residual in residuals:
+        last_plate = plates[-1] if plates else None
+        if residual.plate != last_plate or residual.cut != 1:
+            errors.append(
+                f"node {residual.id}: the residual must be a 1-node of the last plate"
+            )
+            continue
+        root = roots[residual.plate][0]
+        strips = sorted(children.get(root.id, []), key=lambda kid: kid.x)
+        if strips and strips[-1].id != residual.id:
+            errors.append(f"node {residual.id}: the residual must be the last 1-node")
+
+
+def _production_order(plates, roots, children):
+    """Item nodes in cutting order: plate by plate, depth first, by position."""
+    order = []
+
+    def visit(node):
+        if node.is_item:
+            order.append(node)
+        for kid in sorted(children.get(node.id, []), key=lambda kid: (kid.x, kid.y)):
+            visit(kid)
+
+    for plate in plates:
+        for root in roots.get(plate, [])[:1]:
+            visit(root)
+    return order
+
+
+def _check_items(instance, order, errors):
+    items = instance.items_by_id()
+    seen = set()
+    for node in order:
+        item = items.get(node.type)
+        if item is None:
+            errors.append(f"node {node.id}: unknown item {node.type}")
+            continue
+        if node.type in seen:
+            errors.append(f"item {node.type} is cut more than once")
+        seen.add(node.type)
+        size = (node.width, node.height)
+        if size != (item.length, item.width) and not (
+            item.rotatable and size == (item.width, item.length)
+        ):
+            errors.append(
+                f"item {item.id}: cut {node.width} × {node.height}, expected "
+                f"{item.length} × {item.width}"
+            )
+    missing = sorted(set(items) - seen)
+    if missing:
+        errors.append(f"{len(missing)} items not cut, e.g. {missing[:5]}")
+
+
+def _check_defects(instance, order, errors):
+    for node in order:
+        for defect in instance.defects_on(node.plate):
+            if _overlaps(node, defect):
+                errors.append(
+                    f"item {node.type} (node {node.id}) contains defect {defect.id}"
+                )
+
+
+def _check_stacks(instance, order, errors):
+    items = instance.items_by_id()
+    last = {}
+    for node in order:
+        item = items.get(node.type)
+        if item is None:
+            continue
+        previous = last.get(item.stack)
+        if previous is not None and item.sequence < previous:
+            errors.append(
+                f"item {item.id}: stack {item.stack} sequence {item.sequence} "
+                f"cut after sequence {previous}"
+            )
+        last[item.stack] = max(item.sequence, previous or 0)
