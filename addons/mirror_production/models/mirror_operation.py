@@ -203,10 +203,18 @@ class MirrorOperation(models.Model):
     @api.model
     def _glass_find(self, category, size, thickness, company):
         """The first active operation of category for a size and a thickness."""
-        candidates = self.search(
-            [("category", "=", category), ("company_id", "in", [company.id, False])]
+        return self.search([("category", "=", category)])._glass_pick(
+            size, thickness, company
         )
-        for operation in candidates:
+
+    def _glass_pick(self, size, thickness, company):
+        """Among these operations, the first for a size and thickness in ``company``.
+
+        Callers computing many records search the candidates once and pick here.
+        """
+        for operation in self:
+            if operation.company_id not in (company, self.env["res.company"]):
+                continue
             glass_op = operation._glass_operation()
             if glass_op.covers_size(size) and glass_op.allows_thickness(thickness):
                 return operation

@@ -33,15 +33,15 @@ class MirrorSaleLineCutout(models.Model):
 
     @api.depends("width", "height", "line_id.glass_material_id")
     def _compute_operation_id(self):
-        operations = self.env["mirror.operation"]
+        # one search for all the cutouts; the pick is in memory
+        cutters = self.env["mirror.operation"].search([("category", "=", "cutout")])
         for cutout in self:
             line = cutout.line_id
             size = max(cutout.width, cutout.height)
             current = cutout.operation_id._origin or cutout.operation_id
             if current and current._glass_operation().covers_size(size):
                 continue
-            cutout.operation_id = operations._glass_find(
-                "cutout",
+            cutout.operation_id = cutters._glass_pick(
                 size,
                 line.glass_material_id.glass_thickness,
                 line.company_id or self.env.company,

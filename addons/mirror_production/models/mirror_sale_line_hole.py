@@ -34,18 +34,16 @@ class MirrorSaleLineHole(models.Model):
 
     @api.depends("diameter", "line_id.glass_material_id")
     def _compute_operation_id(self):
-        operations = self.env["mirror.operation"]
+        # one search for all the holes; the pick is in memory
+        drills = self.env["mirror.operation"].search([("category", "=", "drilling")])
         for hole in self:
             line = hole.line_id
             thickness = line.glass_material_id.glass_thickness
             current = hole.operation_id._origin or hole.operation_id
             if current and current._glass_operation().covers_size(hole.diameter):
                 continue
-            hole.operation_id = operations._glass_find(
-                "drilling",
-                hole.diameter,
-                thickness,
-                line.company_id or self.env.company,
+            hole.operation_id = drills._glass_pick(
+                hole.diameter, thickness, line.company_id or self.env.company
             )
 
     @api.constrains("diameter", "x", "y", "operation_id")

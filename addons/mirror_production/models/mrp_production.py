@@ -3,7 +3,7 @@
 
 import dataclasses
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 
 from ..glass import routing
 
@@ -46,18 +46,20 @@ class MrpProduction(models.Model):
             keep = production.move_raw_ids.filtered(
                 lambda move, material=material: move.product_id != material
             )
-            commands = [(4, move.id) for move in keep if move.ids]
+            commands = [Command.link(move.id) for move in keep]
             quantity = production._glass_material_quantity()
             existing = production.move_raw_ids.filtered(
-                lambda move, material=material: move.product_id == material
-            )
-            values = production._get_move_raw_values(
-                material, quantity, material.uom_id
-            )
-            if existing[:1].ids:
-                commands.append((1, existing[:1].id, {"product_uom_qty": quantity}))
+                lambda move, material=material: move.product_id == material and move.ids
+            )[:1]
+            if existing:
+                commands.append(
+                    Command.update(existing.id, {"product_uom_qty": quantity})
+                )
             else:
-                commands.append((0, 0, values))
+                values = production._get_move_raw_values(
+                    material, quantity, material.uom_id
+                )
+                commands.append(Command.create(values))
             production.move_raw_ids = commands
         return res
 
@@ -69,7 +71,8 @@ class MrpProduction(models.Model):
             if production.workorder_ids.filtered(lambda wo: wo.ids):
                 continue
             production.workorder_ids = [
-                (0, 0, values) for values in production._glass_workorder_values()
+                Command.create(values)
+                for values in production._glass_workorder_values()
             ]
         return res
 
@@ -177,7 +180,9 @@ class MrpProduction(models.Model):
                     "location_src_id": self.location_src_id.id,
                     "location_dest_id": self.location_dest_id.id,
                     "procurement_group_id": self.procurement_group_id.id,
-                    "move_dest_ids": [(4, move.id) for move in self.move_dest_ids],
+                    "move_dest_ids": [
+                        Command.link(move.id) for move in self.move_dest_ids
+                    ],
                 }
             )
         )

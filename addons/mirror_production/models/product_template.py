@@ -1,7 +1,7 @@
 # Copyright 2026 Mirror Workshop Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..glass.spec import Material
@@ -86,7 +86,10 @@ class ProductTemplate(models.Model):
             manufacture or self.env["stock.route"]
         )
         self.write(
-            {"is_storable": True, "route_ids": [(4, route.id) for route in routes]}
+            {
+                "is_storable": True,
+                "route_ids": [Command.link(route.id) for route in routes],
+            }
         )
 
     @api.onchange("glass_role")

@@ -1,6 +1,10 @@
 # Copyright 2026 Mirror Workshop Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import re
+import shutil
+import subprocess
+
 from odoo import Command
 from odoo.tests import TransactionCase
 
@@ -261,6 +265,33 @@ class MirrorCommon(TransactionCase):
                 "order_line": [Command.create(values) for values in line_values],
             }
         )
+
+    def render_pdf_text(self, report, records):
+        """Render ``report`` through wkhtmltopdf: (its text, its page count).
+
+        Needs an ``HttpCase`` (wkhtmltopdf fetches the assets from the test server)
+        and Debian's wkhtmltopdf and poppler-utils; skips the test without them.
+        """
+        if not (shutil.which("wkhtmltopdf") and shutil.which("pdftotext")):
+            self.skipTest("wkhtmltopdf and pdftotext (poppler-utils) are needed")
+        pdf, kind = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(report, records.ids)
+        )
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-", "-"],
+            input=pdf,
+            capture_output=True,
+            check=True,
+        ).stdout.decode()
+        info = subprocess.run(
+            ["pdfinfo", "-"], input=pdf, capture_output=True, check=True
+        ).stdout.decode()
+        pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+        return " ".join(text.split()), pages
 
     def flush_status(self):
         """Settle status changes as a commit would (the hook runs before commit)."""

@@ -1,10 +1,6 @@
 # Copyright 2026 Mirror Workshop Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-import re
-import shutil
-import subprocess
-
 from odoo.tests import HttpCase, tagged
 
 from .test_production import ProductionCommon
@@ -13,27 +9,6 @@ from .test_production import ProductionCommon
 @tagged("post_install", "-at_install")
 class TestProductionDocuments(ProductionCommon, HttpCase):
     """The production card and the piece labels: rendered, with the right content."""
-
-    def _pdf(self, report, records):
-        if not (shutil.which("wkhtmltopdf") and shutil.which("pdftotext")):
-            self.skipTest("wkhtmltopdf and pdftotext (poppler-utils) are needed")
-        pdf, kind = (
-            self.env["ir.actions.report"]
-            .with_context(force_report_rendering=True)
-            ._render_qweb_pdf(report, records.ids)
-        )
-        self.assertEqual(kind, "pdf")
-        text = subprocess.run(
-            ["pdftotext", "-layout", "-", "-"],
-            input=pdf,
-            capture_output=True,
-            check=True,
-        ).stdout.decode()
-        info = subprocess.run(
-            ["pdfinfo", "-"], input=pdf, capture_output=True, check=True
-        ).stdout.decode()
-        pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
-        return " ".join(text.split()), pages
 
     def test_production_card(self):
         order = self._confirmed_order()
@@ -53,7 +28,7 @@ class TestProductionDocuments(ProductionCommon, HttpCase):
             "Test furnace",
         ):
             self.assertTrue(workcenter in html, workcenter)
-        text, pages = self._pdf(report, order)
+        text, pages = self.render_pdf_text(report, order)
         self.assertGreaterEqual(pages, 1)
         self.assertIn(order.name, text)
         self.assertIn("Test glass customer", text)
@@ -71,7 +46,7 @@ class TestProductionDocuments(ProductionCommon, HttpCase):
         pieces = order.order_line.mirror_piece_ids
         self.assertEqual(len(pieces), 5)
         report = "mirror_production.report_mirror_piece_label"
-        text, pages = self._pdf(report, pieces)
+        text, pages = self.render_pdf_text(report, pieces)
         self.assertEqual(pages, 5, "one 58 × 40 mm label per piece")
         for piece in pieces:
             self.assertIn(piece.barcode, text)
@@ -80,5 +55,5 @@ class TestProductionDocuments(ProductionCommon, HttpCase):
         self.assertIn("G G G G", text, "edge marks per side")
         self.assertIn(order.name, text)
         # a selection of pieces
-        text, pages = self._pdf(report, pieces[:2])
+        text, pages = self.render_pdf_text(report, pieces[:2])
         self.assertEqual(pages, 2)

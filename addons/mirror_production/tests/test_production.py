@@ -417,3 +417,19 @@ class TestProduction(ProductionCommon):
         order = self._confirmed_order()
         piece = order.order_line[0].mirror_piece_ids[0]
         self.assertEqual(piece.current_step_id.display_name, "Test cutting")
+
+    def test_status_changes_are_tracked_in_the_chatter(self):
+        order = self._create_order(self._line_values()).with_context(
+            tracking_disable=False
+        )
+        order.env.flush_all()
+        order.env.cr.precommit.run()
+        order.action_confirm()
+        order.env.flush_all()
+        order.env.cr.precommit.run()
+        tracked = order.message_ids.tracking_value_ids.filtered(
+            lambda value: value.field_id.name == "mirror_status"
+        )
+        self.assertEqual(len(tracked), 1)
+        self.assertEqual(tracked.old_value_char, "Quotation")
+        self.assertEqual(tracked.new_value_char, "In production")

@@ -1,7 +1,7 @@
 # Copyright 2026 Mirror Workshop Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -17,7 +17,7 @@ class MirrorPieceBreakWizard(models.TransientModel):
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
         if self.env.context.get("active_model") == "mirror.piece":
-            values["piece_ids"] = [(6, 0, self.env.context.get("active_ids", []))]
+            values["piece_ids"] = [Command.set(self.env.context.get("active_ids", []))]
         return values
 
     def action_confirm(self):
