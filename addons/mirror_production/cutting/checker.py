@@ -9,12 +9,17 @@ Written from the problem statement, not from an optimizer. It checks:
   with children and leaves without;
 - the guillotine cuts: the children of a node tile it exactly, side by side along x
   for odd levels (1-cuts are vertical, across the plate's length) and along y for even
-  levels; at most 3 stages plus one trimming 4-cut that splits a 3-node into one item
-  and one waste;
+  levels; at most 3 stages plus one 4-cut per 3-node, which gives an item and a
+  waste (trimming) or two items (as in the best known plans);
 - the items: each exactly once, at its size or rotated (when allowed), on no defect;
 - the limits: 1-nodes between ``min1cut`` and ``max1cut`` wide, 2-nodes at least
-  ``min2cut`` high, waste at least ``min_waste`` in both directions (the residual
-  excepted); at most one residual, the last 1-node of the last plate;
+  ``min2cut`` high, unless they are waste; waste at least ``min_waste`` in both
+  directions (the residual excepted); at most one residual, the last 1-node of the
+  last plate (the best known plans, e.g. A1's, leave a 2-strip of waste under
+  ``min2cut`` at the top of a 1-strip);
+- the stock: each plate node is a stock sheet inside its trim, each sheet used at
+  most as many times as the stock holds; with a cut width ``k`` a piece's node is
+  ``k`` larger than the piece each way (the cut runs along its right and top);
 - the stacks: items of a stack produced in SEQUENCE order, production following the
   plates and, within a plate, the cutting order (depth first, left to right, bottom
   to top).
@@ -70,7 +75,7 @@ def check(instance, nodes):
     plates = sorted({node.plate for node in nodes})
     if plates != list(range(len(plates))):
         errors.append(f"plates must be numbered 0, 1, … in order of use, got {plates}")
-    if len(plates) > params.max_plates:
+    if not instance.sheets and len(plates) > params.max_plates:
         errors.append(f"{len(plates)} plates used, at most {params.max_plates}")
     report.plates = len(plates)
 
@@ -92,22 +97,7 @@ def check(instance, nodes):
             )
         children[parent.id].append(node)
 
-    for plate in plates:
-        root = roots.get(plate, [])
-        if len(root) != 1:
-            errors.append(f"plate {plate}: {len(root)} plate nodes, expected 1")
-            continue
-        root = root[0]
-        if (root.x, root.y, root.width, root.height, root.cut) != (
-            0,
-            0,
-            params.plate_width,
-            params.plate_height,
-            0,
-        ):
-            errors.append(
-                f"plate {plate}: the plate node must be the whole plate at level 0"
-            )
+    sheets = _plate_sheets(instance, plates, roots, errors)
 
     for node in nodes:
         _check_node(node, children.get(node.id, []), params, errors)
@@ -118,13 +108,52 @@ def check(instance, nodes):
     _check_defects(instance, order, errors)
     _check_stacks(instance, order, errors)
 
-    width, height = params.plate_width, params.plate_height
     residuals = [node for node in nodes if node.type == RESIDUAL]
-    x_last = residuals[0].x if residuals else width
-    report.used_area = max(len(plates) - 1, 0) * width * height + height * x_last
-    report.item_area = sum(node.width * node.height for node in nodes if node.is_item)
+    used = sum(sheet.area for sheet in sheets[:-1] if sheet)
+    last = sheets[-1] if sheets else None
+    if last:
+        used += last.height * (residuals[0].x if residuals else last.width)
+    report.used_area = used
+    items = instance.items_by_id()
+    report.item_area = sum(
+        items[node.type].area for node in nodes if node.is_item and node.type in items
+    )
     report.loss = report.used_area - report.item_area
     return report
+
+
+def _plate_sheets(instance, plates, roots, errors):
+    """The stock sheet of each plate, known by its plate node (the sheet inside its
+    trim); each kind of sheet used at most as many times as there are."""
+    left = {sheet.id: sheet.quantity for sheet in instance.sheet_types()}
+    result = []
+    for plate in plates:
+        root = roots.get(plate, [])
+        if len(root) != 1:
+            errors.append(f"plate {plate}: {len(root)} plate nodes, expected 1")
+            result.append(None)
+            continue
+        root = root[0]
+        match = None
+        for sheet in instance.sheet_types():
+            rect = (
+                sheet.trim,
+                sheet.trim,
+                sheet.width - 2 * sheet.trim,
+                sheet.height - 2 * sheet.trim,
+            )
+            if (root.x, root.y, root.width, root.height) == rect and left[sheet.id]:
+                match = sheet
+                break
+        if root.cut != 0 or match is None:
+            errors.append(
+                f"plate {plate}: the plate node must be a whole stock sheet (inside "
+                "its trim) at level 0, and the stock must have it"
+            )
+        else:
+            left[match.id] -= 1
+        result.append(match)
+    return result
 
 
 def _check_node(node, kids, params, errors):
@@ -137,14 +166,11 @@ def _check_node(node, kids, params, errors):
     if kids:
         _check_tiling(node, kids, errors)
     if node.cut == 3 and kids:
-        kinds = sorted(kid.type == WASTE for kid in kids)
-        if (
-            len(kids) != 2
-            or kinds != [False, True]
-            or any(k.type < WASTE for k in kids)
-        ):
+        items = sum(kid.is_item for kid in kids)
+        if len(kids) != 2 or not items or any(k.type < WASTE for k in kids):
             errors.append(
-                f"node {node.id}: a trimming 4-cut must give one item and one waste"
+                f"node {node.id}: the one 4-cut must give an item and a waste, or "
+                "two items"
             )
     if node.type == WASTE and min(node.width, node.height) < params.min_waste:
         errors.append(
@@ -153,14 +179,14 @@ def _check_node(node, kids, params, errors):
         )
     if (
         node.cut == 1
-        and node.type != RESIDUAL
+        and node.type not in (RESIDUAL, WASTE)
         and not params.min1cut <= node.width <= params.max1cut
     ):
         errors.append(
             f"node {node.id}: 1-cut strip {node.width} mm wide, allowed "
             f"{params.min1cut}–{params.max1cut}"
         )
-    if node.cut == 2 and node.height < params.min2cut:
+    if node.cut == 2 and node.type != WASTE and node.height < params.min2cut:
         errors.append(
             f"node {node.id}: 2-cut strip {node.height} mm high, "
             f"at least {params.min2cut}"
@@ -230,6 +256,7 @@ def _production_order(plates, roots, children):
 
 def _check_items(instance, order, errors):
     items = instance.items_by_id()
+    cut = instance.params.cut_width
     seen = set()
     for node in order:
         item = items.get(node.type)
@@ -239,13 +266,13 @@ def _check_items(instance, order, errors):
         if node.type in seen:
             errors.append(f"item {node.type} is cut more than once")
         seen.add(node.type)
-        size = (node.width, node.height)
+        size = (node.width - cut, node.height - cut)
         if size != (item.length, item.width) and not (
             item.rotatable and size == (item.width, item.length)
         ):
             errors.append(
                 f"item {item.id}: cut {node.width} × {node.height}, expected "
-                f"{item.length} × {item.width}"
+                f"{item.length + cut} × {item.width + cut}"
             )
     missing = sorted(set(items) - seen)
     if missing:

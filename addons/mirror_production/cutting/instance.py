@@ -41,6 +41,25 @@ class Params:
     max1cut: int = 3500
     min2cut: int = 100
     min_waste: int = 20
+    trim: int = 0  # margin cut off every edge of a full sheet
+    cut_width: int = 0  # kerf; 0 for scored float glass
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A kind of stock plate: full sheets of one size, or one remnant."""
+
+    id: int
+    width: int
+    height: int
+    quantity: int = 1
+    remnant: bool = False
+    trim: int = 0
+    name: str = ""
+
+    @property
+    def area(self):
+        return self.width * self.height
 
 
 @dataclass
@@ -49,9 +68,25 @@ class Instance:
     items: list
     defects: list = field(default_factory=list)
     params: Params = field(default_factory=Params)
+    sheets: list = field(default_factory=list)  # Sheet; default: the params' plate
 
     def items_by_id(self):
         return {item.id: item for item in self.items}
+
+    def sheet_types(self):
+        """The stock to cut from; the challenge's identical plates by default."""
+        if self.sheets:
+            return list(self.sheets)
+        params = self.params
+        return [
+            Sheet(
+                0,
+                params.plate_width,
+                params.plate_height,
+                params.max_plates,
+                trim=params.trim,
+            )
+        ]
 
     def defects_on(self, plate):
         return [defect for defect in self.defects if defect.plate == plate]
@@ -109,12 +144,17 @@ def read_challenge(directory, name, params=None):
 def read_json(path):
     """A simple JSON instance::
 
-    {"name": "...", "plate": {"width": 3210, "height": 2250}, "trim": 0,
-     "items": [{"id": 0, "width": 500, "height": 700, "quantity": 2,
-                "rotatable": true}], "defects": []}
+    {"name": "...", "plate": {"width": 3210, "height": 2250}, "trim": 10,
+     "cut_width": 0,
+     "items": [{"width": 500, "height": 700, "quantity": 2, "rotatable": true}],
+     "sheets": [{"width": 1200, "height": 900, "remnant": true, "trim": 0}],
+     "defects": []}
 
     Optional limits: "max_plates", "min1cut", "max1cut", "min2cut", "min_waste".
-    Items with a quantity are expanded into one item per piece.
+    Items with a quantity are expanded into one item per piece, numbered from 0.
+    Without "sheets" the stock is "max_plates" plates of the "plate" size; full
+    sheets are trimmed by "trim" on every edge, remnants by their own "trim"
+    (default 0).
     """
     with open(path, encoding="utf-8") as handle:
         data = json.load(handle)
@@ -127,7 +167,21 @@ def read_json(path):
         max1cut=int(data.get("max1cut", 3500)),
         min2cut=int(data.get("min2cut", 100)),
         min_waste=int(data.get("min_waste", 20)),
+        trim=int(data.get("trim", 0)),
+        cut_width=int(data.get("cut_width", 0)),
     )
+    sheets = [
+        Sheet(
+            id=index,
+            width=int(entry["width"]),
+            height=int(entry["height"]),
+            quantity=int(entry.get("quantity", 1)),
+            remnant=bool(entry.get("remnant", False)),
+            trim=int(entry.get("trim", 0 if entry.get("remnant") else params.trim)),
+            name=str(entry.get("name", "")),
+        )
+        for index, entry in enumerate(data.get("sheets", []))
+    ]
     items = []
     for entry in data.get("items", []):
         for _copy in range(int(entry.get("quantity", 1))):
@@ -157,4 +211,5 @@ def read_json(path):
         items=items,
         defects=defects,
         params=params,
+        sheets=sheets,
     )

@@ -9,6 +9,7 @@ PARENT is empty for the plate node. Node ids are unique across plates.
 """
 
 import csv
+import json
 from dataclasses import dataclass
 
 WASTE = -1
@@ -71,3 +72,66 @@ def write_csv(path, nodes):
                     "" if node.parent is None else node.parent,
                 ]
             )
+
+
+def to_json(instance, nodes, report=None):
+    """The plan as a JSON-ready dict: per plate its pieces, waste and residual."""
+    items = instance.items_by_id()
+    cut = instance.params.cut_width
+    plates = {}
+    for node in nodes:
+        plate = plates.setdefault(
+            node.plate,
+            {"index": node.plate, "pieces": [], "waste": [], "residual": None},
+        )
+        rect = {"x": node.x, "y": node.y, "width": node.width, "height": node.height}
+        if node.parent is None:
+            plate.update(
+                {"x": node.x, "y": node.y, "width": node.width, "height": node.height}
+            )
+        elif node.is_item:
+            item = items.get(node.type)
+            rotated = bool(item) and (node.width - cut, node.height - cut) != (
+                item.length,
+                item.width,
+            )
+            plate["pieces"].append(dict(rect, item=node.type, rotated=rotated))
+        elif node.type == WASTE:
+            plate["waste"].append(rect)
+        elif node.type == RESIDUAL:
+            plate["residual"] = rect
+    result = {
+        "instance": instance.name,
+        "plates": [plates[key] for key in sorted(plates)],
+        "nodes": [
+            {
+                "plate": node.plate,
+                "id": node.id,
+                "x": node.x,
+                "y": node.y,
+                "width": node.width,
+                "height": node.height,
+                "type": node.type,
+                "cut": node.cut,
+                "parent": node.parent,
+            }
+            for node in nodes
+        ],
+    }
+    if report is not None:
+        result.update(
+            {
+                "valid": report.valid,
+                "errors": report.errors,
+                "loss": report.loss,
+                "plates_used": report.plates,
+                "yield": round(report.yield_ratio, 6),
+            }
+        )
+    return result
+
+
+def write_json(path, instance, nodes, report=None):
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(to_json(instance, nodes, report), handle, indent=1)
+        handle.write("\n")

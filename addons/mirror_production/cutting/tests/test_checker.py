@@ -148,7 +148,7 @@ def test_strip_limits_and_small_waste():
     assert any("waste 10 × 200 is under 20 mm" in error for error in report.errors)
 
 
-def test_trim_cut_gives_one_item_and_one_waste():
+def test_one_4_cut_gives_an_item_and_a_waste_or_two_items():
     items = [Item(0, 400, 280, stack=0, sequence=1), ITEMS[1], ITEMS[2]]
     plan = with_nodes(
         valid_plan(),
@@ -159,9 +159,17 @@ def test_trim_cut_gives_one_item_and_one_waste():
         Node(0, 32, 0, 280, 400, 20, WASTE, 4, 30),
     ]
     assert checker.check(instance(items=items), plan).errors == []
-    two_items = with_nodes(plan, n32=Node(0, 32, 0, 280, 400, 20, 1, 4, 30))
-    report = checker.check(instance(items=items), two_items)
-    assert any("trimming 4-cut" in error for error in report.errors)
+    # two wastes, or an item between two 4-cuts, are not one 4-cut
+    two_wastes = with_nodes(plan, n31=Node(0, 31, 0, 0, 400, 280, WASTE, 4, 30))
+    report = checker.check(instance(items=items), two_wastes)
+    assert any("the one 4-cut" in error for error in report.errors)
+    three = with_nodes(
+        plan,
+        n31=Node(0, 31, 0, 0, 400, 260, 0, 4, 30),
+        n32=Node(0, 32, 0, 260, 400, 20, WASTE, 4, 30),
+    ) + [Node(0, 33, 0, 280, 400, 20, WASTE, 4, 30)]
+    report = checker.check(instance(items=items), three)
+    assert any("the one 4-cut" in error for error in report.errors)
 
 
 def test_defects_and_rotation():

@@ -1,0 +1,685 @@
+# Copyright 2026 Mirror Workshop Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Anytime tree search for 3-stage guillotine cutting with stacks (ROADEF 2018).
+
+A partial plan is built in cutting order: plates one after another, on a plate
+1-strips from left to right, in a 1-strip 2-strips (rows) from bottom to top, in a
+row 3-nodes from left to right. A move inserts the next item of one stack, in one of
+its orientations, in one of five places: above the last piece in its 3-node (two
+pieces, one 4-cut), to the right in the current row, in a new row above, in a new
+1-strip, or on a new sheet (of any kind left in stock: full sheets, remnants). The
+1-strip and the row grow with the items put in them, keeping every waste piece at 0
+or at least ``min_waste``; a piece that would cover a defect is moved right past it
+or raised above it.
+
+The search is an iterative beam search: beams of width 1, 2, 4, … are run one after
+another until the time limit, each from scratch, keeping the best plan. States of
+the same depth (items inserted) are ranked by a guide built on the committed waste
+(gaps narrower than every remaining piece count at once) and on the mean size of
+the pieces placed; identical states are merged. It stops early when the plan meets
+the area lower bound or when a beam held every state. Everything is deterministic:
+ties are broken by generation order, and ``seed`` only permutes the stacks' order.
+
+The result is a :class:`Layout`, which :func:`cutting.layout.to_nodes` turns into
+the challenge's node tree.
+"""
+
+import math
+import random
+import time
+from dataclasses import dataclass, field
+
+# where a move puts its item
+SAME_ROW = 0
+NEW_ROW = 1
+NEW_STRIP = 2
+NEW_SHEET = 3
+ON_TOP = 4  # above the last piece, in its 3-node
+
+
+class CuttingError(ValueError):
+    """The instance cannot be planned; ``code`` names the reason for callers."""
+
+    def __init__(self, code, message, **values):
+        super().__init__(message % values if values else message)
+        self.code = code
+        self.values = values
+
+
+@dataclass
+class Placement:
+    item: int
+    x: int
+    y: int
+    width: int  # along x, as cut (the item's size, rotated or not)
+    height: int
+    rotated: bool
+
+
+@dataclass
+class Layout:
+    """A plan as rows of placements, ready to become a node tree."""
+
+    sheets: list = field(default_factory=list)  # LayoutSheet, in use order
+    loss: int = 0
+    beam: int = 0  # the beam width that found it
+    optimal: bool = False
+
+
+@dataclass
+class LayoutSheet:
+    sheet: object  # instance.Sheet
+    strips: list = field(default_factory=list)  # LayoutStrip
+
+    @property
+    def x_end(self):
+        return self.strips[-1].x1 if self.strips else 0
+
+
+@dataclass
+class LayoutStrip:
+    x0: int
+    x1: int
+    rows: list = field(default_factory=list)  # LayoutRow
+
+
+@dataclass
+class LayoutRow:
+    y0: int
+    y1: int
+    placements: list = field(default_factory=list)  # Placement, left to right
+
+
+class _State:
+    __slots__ = (
+        "parent",
+        "move",
+        "pos",
+        "plate",
+        "sheet",
+        "stock",
+        "width",
+        "height",
+        "closed",
+        "x1p",
+        "x1",
+        "y2p",
+        "y2",
+        "x3",
+        "maxc",
+        "lw",
+        "lh",
+        "frozen",
+        "area",
+    )
+
+
+@dataclass
+class Result:
+    layout: Layout = None
+    loss: int = None
+    runs: list = field(default_factory=list)  # (beam, loss or None, seconds)
+    elapsed: float = 0.0
+    optimal: bool = False
+    exhausted: bool = False
+    timed_out: bool = False
+
+
+class _Timeout(Exception):
+    pass
+
+
+class Optimizer:
+    """Plan ``instance`` (a :class:`cutting.instance.Instance`)."""
+
+    def __init__(self, instance, seed=0):
+        self.instance = instance
+        self.params = params = instance.params
+        self.cut = params.cut_width
+        self.sheets = instance.sheet_types()
+        if not instance.items:
+            raise CuttingError("empty", "There are no pieces to cut.")
+        stacks = {}
+        for item in sorted(instance.items, key=lambda it: (it.stack, it.sequence)):
+            stacks.setdefault(item.stack, []).append(item)
+        order = sorted(stacks)
+        if seed:
+            random.Random(seed).shuffle(order)
+        self.stacks = [stacks[key] for key in order]
+        # per stack, per position: the item's orientations as (w, h) with the cut
+        self.shapes = []
+        cut = self.cut
+        for stack in self.stacks:
+            shapes = []
+            for item in stack:
+                w, h = item.length + cut, item.width + cut
+                options = [(w, h, False)]
+                if item.rotatable and w != h:
+                    options.append((h, w, True))
+                fits = [
+                    (a, b, r)
+                    for a, b, r in options
+                    if any(self._fits_sheet(a, b, sheet) for sheet in self.sheets)
+                ]
+                if not fits:
+                    raise CuttingError(
+                        "too_big",
+                        "Piece %(item)s (%(length)s × %(width)s mm) is larger than "
+                        "every sheet.",
+                        item=item.id,
+                        length=item.length,
+                        width=item.width,
+                    )
+                shapes.append(tuple(options))
+            self.shapes.append(shapes)
+        # per stack and position: the smallest side among the items left
+        self.suffix_min = []
+        for shapes in self.shapes:
+            mins = [10**9] * (len(shapes) + 1)
+            for index in range(len(shapes) - 1, -1, -1):
+                mins[index] = min(
+                    mins[index + 1], *(min(a, b) for a, b, _r in shapes[index])
+                )
+            self.suffix_min.append(mins)
+        self.item_area = sum(
+            (item.length + cut) * (item.width + cut) for item in instance.items
+        )
+        self.real_area = sum(item.area for item in instance.items)
+        self.count = len(instance.items)
+        self.defects = {}
+        for defect in instance.defects:
+            self.defects.setdefault(defect.plate, []).append(
+                (
+                    defect.x - params.trim,
+                    defect.y - params.trim,
+                    defect.x - params.trim + defect.width,
+                    defect.y - params.trim + defect.height,
+                )
+            )
+        self.lower_bound = self._lower_bound()
+
+    # -- helpers ---------------------------------------------------------------
+
+    def _fits_sheet(self, w, h, sheet):
+        usable_w, usable_h = self._usable(sheet)
+        return w <= min(usable_w, self.params.max1cut) and h <= usable_h
+
+    def _usable(self, sheet):
+        trim = 2 * sheet.trim
+        return sheet.width - trim, sheet.height - trim
+
+    def _lower_bound(self):
+        """No plan wastes less: the last sheet is used in whole columns."""
+        heights = {self._usable(sheet)[1] for sheet in self.sheets}
+        if len(heights) != 1 or len(self.sheets) != 1:
+            return 0
+        height = heights.pop()
+        return height * math.ceil(self.item_area / height) - self.item_area
+
+    def _spots(self, plate, x, y, w, h, base):
+        """Where a ``w`` × ``h`` piece meant for (``x``, ``y``) can go clear of the
+        plate's defects: there, or moved right past them (a waste 3-node of at
+        least ``min_waste`` from ``base``), or raised above them (a waste under
+        it, in its 3-node): ``(x, y, raised)`` tuples."""
+        defects = self.defects.get(plate)
+        if not defects or not any(
+            dx0 < x + w and x < dx1 and dy0 < y + h and y < dy1
+            for dx0, dy0, dx1, dy1 in defects
+        ):
+            return ((x, y, False),)
+        result = []
+        shifted = self._shift(plate, x, y, w, h, base)
+        if shifted is not None:
+            result.append((shifted, y, False))
+        min_waste = self.params.min_waste
+        top = y
+        for _attempt in range(20):
+            hit = None
+            for dx0, dy0, dx1, dy1 in defects:
+                if dx0 < x + w and x < dx1 and dy0 < top + h and top < dy1:
+                    if hit is None or dy1 > hit:
+                        hit = dy1
+            if hit is None:
+                result.append((x, top, True))
+                break
+            top = max(math.ceil(hit), y + min_waste)
+        return result
+
+    def _shift(self, plate, x, y, w, h, base):
+        """The first x >= ``x`` where a ``w`` × ``h`` item at height ``y`` meets no
+        defect, leaving 0 or at least ``min_waste`` from ``base``."""
+        defects = self.defects.get(plate)
+        if not defects:
+            return x
+        min_waste = self.params.min_waste
+        for _attempt in range(20):
+            hit = None
+            for dx0, dy0, dx1, dy1 in defects:
+                if dx0 < x + w and x < dx1 and dy0 < y + h and y < dy1:
+                    if hit is None or dx1 > hit:
+                        hit = dx1
+            if hit is None:
+                return x
+            x = max(math.ceil(hit), base + min_waste)
+        return None
+
+    # -- search ----------------------------------------------------------------
+
+    def solve(self, time_limit=60.0, max_beam=None, start_beam=1, growth=2.0):
+        if time_limit is not None and time_limit <= 0:
+            raise CuttingError(
+                "time",
+                "The time limit must be positive, got %(limit)s s.",
+                limit=time_limit,
+            )
+        started = time.monotonic()
+        deadline = None if time_limit is None else started + time_limit
+        result = Result()
+        beam = start_beam
+        while True:
+            run_start = time.monotonic()
+            try:
+                # the first, narrowest run always ends: there is always a plan
+                state = self._beam_search(beam, deadline if result.runs else None)
+            except _Timeout:
+                result.timed_out = True
+                result.runs.append((beam, None, time.monotonic() - run_start))
+                break
+            loss = None
+            if state is not None:
+                loss = self._final_loss(state)
+                if result.loss is None or loss < result.loss:
+                    result.loss = loss
+                    result.layout = self._layout(state, loss, beam)
+            result.runs.append((beam, loss, time.monotonic() - run_start))
+            if result.loss is not None and result.loss <= self.lower_bound:
+                result.optimal = True  # the lower bound is met
+                break
+            if not self._truncated:
+                result.exhausted = True  # the beam held every state: no wider run
+                break
+            if max_beam is not None and beam >= max_beam:
+                break
+            if deadline is not None and time.monotonic() >= deadline:
+                result.timed_out = True
+                break
+            beam = max(beam + 1, int(beam * growth))
+        if result.layout is None:
+            raise CuttingError(
+                "no_plan",
+                "No cutting plan was found within %(limit)s s; allow more time "
+                "or more sheets.",
+                limit=time_limit,
+            )
+        result.layout.optimal = result.optimal
+        result.elapsed = time.monotonic() - started
+        return result
+
+    def _final_loss(self, state):
+        """The challenge's loss, on whole sheets (trim included) and true sizes."""
+        sheet = self.sheets[state.sheet]
+        return state.closed + sheet.height * (sheet.trim + state.x1) - self.real_area
+
+    def _root(self):
+        root = _State()
+        root.parent = None
+        root.move = None
+        root.pos = (0,) * len(self.stacks)
+        root.plate = -1
+        root.sheet = -1
+        root.stock = tuple(sheet.quantity for sheet in self.sheets)
+        root.width = root.height = 0
+        root.closed = 0
+        root.x1p = root.x1 = root.y2p = root.y2 = root.x3 = 0
+        root.maxc = -1
+        root.lw = root.lh = 0
+        root.frozen = False
+        root.area = 0
+        return root
+
+    def _beam_search(self, beam, deadline):
+        self._truncated = False
+        states = [self._root()]
+        for _depth in range(self.count):
+            if deadline is not None and time.monotonic() > deadline:
+                raise _Timeout()
+            self._depth = _depth + 1
+            children = self._children(states, last=_depth == self.count - 1)
+            if not children:
+                return None
+            children.sort()
+            states = self._select(states, children, beam)
+        best = None
+        for state in states:
+            if best is None or self._final_loss(state) < self._final_loss(best):
+                best = state
+        return best
+
+    def _select(self, parents, children, beam):
+        chosen = []
+        seen = set()
+        for child in children:
+            _g, _n, index, stack, w, h, rotated, kind, x, y, sheet, geometry = child
+            parent = parents[index]
+            pos = list(parent.pos)
+            pos[stack] += 1
+            pos = tuple(pos)
+            stock = parent.stock
+            if kind == NEW_SHEET:
+                stock = list(stock)
+                stock[sheet] -= 1
+                stock = tuple(stock)
+            key = (pos, stock, geometry)
+            if key in seen:
+                continue
+            seen.add(key)
+            state = _State()
+            state.parent = parent
+            state.move = (stack, w, h, rotated, kind, x, y)
+            state.pos = pos
+            state.sheet = sheet
+            state.stock = stock
+            (
+                state.plate,
+                state.closed,
+                state.width,
+                state.height,
+                state.x1p,
+                state.x1,
+                state.y2p,
+                state.y2,
+                state.x3,
+                state.maxc,
+                state.lw,
+                state.lh,
+                state.frozen,
+            ) = geometry
+            state.area = parent.area + w * h
+            chosen.append(state)
+            if len(chosen) >= beam:
+                self._truncated = True
+                break
+        return chosen
+
+    def _children(self, states, last):
+        """Every move from every state, as sortable tuples (guide first)."""
+        shapes = self.shapes
+        stacks = range(len(shapes))
+        suffix_min = self.suffix_min
+        out = []
+        for index, state in enumerate(states):
+            pos = state.pos
+            # the smallest side left: narrower gaps are waste already
+            reach = min((suffix_min[k][pos[k]] for k in stacks), default=0)
+            seen_shapes = set()
+            for stack in stacks:
+                p = pos[stack]
+                if p >= len(shapes[stack]):
+                    continue
+                single = p == len(shapes[stack]) - 1
+                for w, h, rotated in shapes[stack][p]:
+                    if single:
+                        # the last items of two stacks with one shape: one move
+                        if (w, h) in seen_shapes:
+                            continue
+                        seen_shapes.add((w, h))
+                    move = (index, state, stack, w, h, rotated, reach, last)
+                    if state.plate >= 0:
+                        self._moves_on_sheet(out, move)
+                    self._moves_new_sheet(out, move)
+        return out
+
+    def _emit(self, out, move, kind, x, y, sheet, geometry):
+        """Append the child of ``move``; ``geometry`` is the new state's
+        (plate, closed, W, H, x1p, x1, y0, y1, x3, maxc, lw, lh, frozen)."""
+        index, state, stack, w, h, rotated, reach, last = move
+        _plate, closed, W, H, x1p, x1, y0, y1, x3 = geometry[:9]
+        # committed area, with the gaps no remaining piece can fill
+        used = closed + x1p * H + (x1 - x1p) * y0 + (x3 - x1p) * (y1 - y0)
+        gap = x1 - x3
+        if 0 < gap < reach:
+            used += gap * (y1 - y0)
+        gap = H - y1
+        if 0 < gap < reach:
+            used += (x1 - x1p) * gap
+        gap = W - x1
+        if not last and 0 < gap < reach:
+            used += gap * H
+        area = state.area + w * h
+        guide = self._guide(used, area)
+        out.append(
+            (guide, len(out), index, stack, w, h, rotated, kind, x, y, sheet, geometry)
+        )
+
+    def _moves_on_sheet(self, out, move):
+        """On top of the last piece, right of it, in a new row, in a new 1-strip."""
+        _index, state, _stack, w, h, _rotated, _reach, last = move
+        params = self.params
+        mw, max1 = params.min_waste, params.max1cut
+        W, H = state.width, state.height
+        plate, sheet, closed = state.plate, state.sheet, state.closed
+        x1p, x1, y2p, y2, x3 = state.x1p, state.x1, state.y2p, state.y2, state.x3
+        maxc, frozen = state.maxc, state.frozen
+
+        def fits_sheet(right, top):
+            rest, above = W - right, H - top
+            return (
+                right <= W
+                and above >= 0
+                and (not above or above >= mw)
+                and (not rest or rest >= mw or last)
+            )
+
+        # on top of the last piece, in its 3-node (one 4-cut, two pieces)
+        if w == state.lw:
+            y = y2p + state.lh
+            ny2 = y + h
+            grow = ny2 - y2
+            if (
+                (grow == 0 or (grow >= mw and not frozen))
+                and fits_sheet(x1, ny2)
+                and self._spots(plate, x3 - w, y, w, h, x3 - w)[0] == (x3 - w, y, False)
+            ):
+                self._emit(
+                    out,
+                    move,
+                    ON_TOP,
+                    x3 - w,
+                    y,
+                    sheet,
+                    (plate, closed, W, H, x1p, x1, y2p, ny2, x3, maxc, 0, 0, True),
+                )
+        # right of the last piece, in the current row
+        for x, y, raised in self._spots(plate, x3, y2p, w, h, x3):
+            nx3, top = x + w, y + h
+            if nx3 - x1p > max1:
+                continue
+            if top <= y2 and not raised:
+                ny2 = y2
+                ok = y2 - top == 0 or y2 - top >= mw
+            else:
+                ny2 = top
+                ok = ny2 == y2 or (ny2 - y2 >= mw and not frozen)
+            nx1 = max(x1, nx3)
+            if nx3 > x1:
+                ok = ok and (maxc < 0 or nx1 - maxc >= mw)
+            else:
+                ok = ok and (x1 - nx3 == 0 or x1 - nx3 >= mw)
+            if ok and fits_sheet(nx1, ny2):
+                self._emit(
+                    out,
+                    move,
+                    SAME_ROW,
+                    x,
+                    y,
+                    sheet,
+                    (
+                        plate,
+                        closed,
+                        W,
+                        H,
+                        x1p,
+                        nx1,
+                        y2p,
+                        ny2,
+                        nx3,
+                        maxc,
+                        0 if raised else w,
+                        h,
+                        frozen or raised,
+                    ),
+                )
+        # in a new row above
+        for x, y, raised in self._spots(plate, x1p, y2, w, h, x1p):
+            nx3, ny2 = x + w, y + h
+            if nx3 - x1p > max1 or ny2 - y2 < params.min2cut:
+                continue
+            nmaxc = max(maxc, x3)
+            nx1 = max(x1, nx3)
+            if nx3 > x1:
+                ok = nx1 - nmaxc >= mw
+            else:
+                ok = x1 - nx3 == 0 or x1 - nx3 >= mw
+            if ok and fits_sheet(nx1, ny2):
+                self._emit(
+                    out,
+                    move,
+                    NEW_ROW,
+                    x,
+                    y,
+                    sheet,
+                    (
+                        plate,
+                        closed,
+                        W,
+                        H,
+                        x1p,
+                        nx1,
+                        y2,
+                        ny2,
+                        nx3,
+                        nmaxc,
+                        0 if raised else w,
+                        h,
+                        raised,
+                    ),
+                )
+        # in a new 1-strip
+        if x1 - x1p < params.min1cut:
+            return
+        for x, y, raised in self._spots(plate, x1, 0, w, h, x1):
+            nx1 = x + w
+            if nx1 - x1 <= max1 and y + h >= params.min2cut and fits_sheet(nx1, y + h):
+                self._emit(
+                    out,
+                    move,
+                    NEW_STRIP,
+                    x,
+                    y,
+                    sheet,
+                    (
+                        plate,
+                        closed,
+                        W,
+                        H,
+                        x1,
+                        nx1,
+                        0,
+                        y + h,
+                        nx1,
+                        -1,
+                        0 if raised else w,
+                        h,
+                        raised,
+                    ),
+                )
+
+    def _moves_new_sheet(self, out, move):
+        """On a new sheet, of each kind left in stock."""
+        _index, state, _stack, w, h, _rotated, _reach, last = move
+        params = self.params
+        mw = params.min_waste
+        plate = state.plate
+        closed = state.closed
+        if plate >= 0:
+            rest = state.width - state.x1
+            if state.x1 - state.x1p < params.min1cut or 0 < rest < mw:
+                return  # the current sheet cannot be closed here
+            closed += self.sheets[state.sheet].area
+        single = len(self.sheets) == 1
+        for kind, sheet in enumerate(self.sheets):
+            if state.stock[kind] <= 0:
+                continue
+            W, H = self._usable(sheet)
+            spots = (
+                self._spots(plate + 1, 0, 0, w, h, 0) if single else ((0, 0, False),)
+            )
+            for x, y, raised in spots:
+                right, top = x + w, y + h
+                above, rest = H - top, W - right
+                if (
+                    right <= min(W, params.max1cut)
+                    and above >= 0
+                    and (not above or above >= mw)
+                    and top >= params.min2cut
+                    and (not rest or rest >= mw or last)
+                ):
+                    self._emit(
+                        out,
+                        move,
+                        NEW_SHEET,
+                        x,
+                        y,
+                        kind,
+                        (
+                            plate + 1,
+                            closed,
+                            W,
+                            H,
+                            0,
+                            right,
+                            0,
+                            top,
+                            right,
+                            -1,
+                            0 if raised else w,
+                            h,
+                            raised,
+                        ),
+                    )
+
+    def _guide(self, committed, area):
+        """Lower is better: the committed waste rate, divided by the mean area of
+        the pieces placed, so that big pieces go first and small ones fill in."""
+        waste = committed - area
+        return waste / committed / (area / self._depth)
+
+    # -- result ----------------------------------------------------------------
+
+    def _layout(self, state, loss, beam):
+        moves = []
+        while state.parent is not None:
+            moves.append(state)
+            state = state.parent
+        moves.reverse()
+        layout = Layout(loss=loss, beam=beam)
+        cut = self.cut
+        pos = [0] * len(self.stacks)
+        sheet = strip = row = None
+        for state in moves:
+            stack, w, h, rotated, kind, x, y = state.move
+            item = self.stacks[stack][pos[stack]]
+            pos[stack] += 1
+            if kind == NEW_SHEET:
+                sheet = LayoutSheet(self.sheets[state.sheet])
+                layout.sheets.append(sheet)
+            if kind in (NEW_SHEET, NEW_STRIP):
+                strip = LayoutStrip(state.x1p, state.x1)
+                sheet.strips.append(strip)
+            if kind in (NEW_SHEET, NEW_STRIP, NEW_ROW):
+                row = LayoutRow(state.y2p, state.y2)
+                strip.rows.append(row)
+            strip.x1 = state.x1
+            row.y1 = state.y2
+            row.placements.append(Placement(item.id, x, y, w - cut, h - cut, rotated))
+        return layout
