@@ -106,7 +106,8 @@ class _State:
         "y2p",
         "y2",
         "x3",
-        "maxc",
+        "rows",
+        "tops",
         "lw",
         "lh",
         "frozen",
@@ -131,6 +132,8 @@ class _Timeout(Exception):
 
 class Optimizer:
     """Plan ``instance`` (a :class:`cutting.instance.Instance`)."""
+
+    pending_penalty = 2.0
 
     def __init__(self, instance, seed=0):
         self.instance = instance
@@ -280,7 +283,11 @@ class Optimizer:
             run_start = time.monotonic()
             try:
                 # the first, narrowest run always ends: there is always a plan
-                state = self._beam_search(beam, deadline if result.runs else None)
+                state = self._beam_search(
+                    beam,
+                    deadline if result.runs else None,
+                    strict=not result.runs,
+                )
             except _Timeout:
                 result.timed_out = True
                 result.runs.append((beam, None, time.monotonic() - run_start))
@@ -331,14 +338,17 @@ class Optimizer:
         root.width = root.height = 0
         root.closed = 0
         root.x1p = root.x1 = root.y2p = root.y2 = root.x3 = 0
-        root.maxc = -1
+        root.rows = root.tops = ()
         root.lw = root.lh = 0
         root.frozen = False
         root.area = 0
         return root
 
-    def _beam_search(self, beam, deadline):
+    def _beam_search(self, beam, deadline, strict=False):
+        """One beam run; ``strict`` keeps only states whose row and 1-strip could
+        be closed as they are (never stuck: the first run always ends)."""
         self._truncated = False
+        self._strict = strict
         states = [self._root()]
         for _depth in range(self.count):
             if deadline is not None and time.monotonic() > deadline:
@@ -389,12 +399,17 @@ class Optimizer:
                 state.y2p,
                 state.y2,
                 state.x3,
-                state.maxc,
+                state.rows,
                 state.lw,
                 state.lh,
                 state.frozen,
+                state.tops,
             ) = geometry
             state.area = parent.area + w * h
+            if (self._strict or self._depth == self.count) and not (
+                self._strip_closes(state)
+            ):
+                continue
             chosen.append(state)
             if len(chosen) >= beam:
                 self._truncated = True
@@ -431,7 +446,7 @@ class Optimizer:
 
     def _emit(self, out, move, kind, x, y, sheet, geometry):
         """Append the child of ``move``; ``geometry`` is the new state's
-        (plate, closed, W, H, x1p, x1, y0, y1, x3, maxc, lw, lh, frozen)."""
+        (plate, closed, W, H, x1p, x1, y0, y1, x3, rows, lw, lh, frozen, tops)."""
         index, state, stack, w, h, rotated, reach, last = move
         _plate, closed, W, H, x1p, x1, y0, y1, x3 = geometry[:9]
         # committed area, with the gaps no remaining piece can fill
@@ -447,19 +462,45 @@ class Optimizer:
             used += gap * H
         area = state.area + w * h
         guide = self._guide(used, area)
+        mw = self.params.min_waste
+        rows, tops = geometry[9], geometry[13]
+        if not (
+            (x1 == x3 or x1 - x3 >= mw)
+            and all(x1 == r or x1 - r >= mw for r in rows)
+            and all(y1 == t or y1 - t >= mw for t in tops)
+        ):
+            guide *= self.pending_penalty  # a gap still to be fixed
         out.append(
             (guide, len(out), index, stack, w, h, rotated, kind, x, y, sheet, geometry)
         )
 
+    def _row_closes(self, state):
+        """Every piece of the current row leaves 0 or at least min_waste above."""
+        mw, top = self.params.min_waste, state.y2
+        return all(top == t or top - t >= mw for t in state.tops)
+
+    def _strip_closes(self, state):
+        """Every row of the current 1-strip leaves 0 or at least min_waste right."""
+        mw, right = self.params.min_waste, state.x1
+        return (
+            right - state.x1p >= self.params.min1cut
+            and (right == state.x3 or right - state.x3 >= mw)
+            and all(right == x or right - x >= mw for x in state.rows)
+            and self._row_closes(state)
+        )
+
     def _moves_on_sheet(self, out, move):
-        """On top of the last piece, right of it, in a new row, in a new 1-strip."""
+        """On top of the last piece, right of it, in a new row, in a new 1-strip.
+
+        The gaps a row or a 1-strip leaves are checked when it is closed: a row
+        may still grow, a 1-strip widen, until then."""
         _index, state, _stack, w, h, _rotated, _reach, last = move
         params = self.params
         mw, max1 = params.min_waste, params.max1cut
         W, H = state.width, state.height
         plate, sheet, closed = state.plate, state.sheet, state.closed
         x1p, x1, y2p, y2, x3 = state.x1p, state.x1, state.y2p, state.y2, state.x3
-        maxc, frozen = state.maxc, state.frozen
+        rows, tops, frozen = state.rows, state.tops, state.frozen
 
         def fits_sheet(right, top):
             rest, above = W - right, H - top
@@ -470,129 +511,89 @@ class Optimizer:
                 and (not rest or rest >= mw or last)
             )
 
-        # on top of the last piece, in its 3-node (one 4-cut, two pieces)
         if w == state.lw:
-            y = y2p + state.lh
-            ny2 = y + h
-            grow = ny2 - y2
-            if (
-                (grow == 0 or (grow >= mw and not frozen))
-                and fits_sheet(x1, ny2)
-                and self._spots(plate, x3 - w, y, w, h, x3 - w)[0] == (x3 - w, y, False)
-            ):
-                self._emit(
-                    out,
-                    move,
-                    ON_TOP,
-                    x3 - w,
-                    y,
-                    sheet,
-                    (plate, closed, W, H, x1p, x1, y2p, ny2, x3, maxc, 0, 0, True),
-                )
+            self._move_on_top(out, move, fits_sheet)
         # right of the last piece, in the current row
         for x, y, raised in self._spots(plate, x3, y2p, w, h, x3):
             nx3, top = x + w, y + h
-            if nx3 - x1p > max1:
+            if nx3 - x1p > max1 or x - x3 and x - x3 < mw:
                 continue
-            if top <= y2 and not raised:
-                ny2 = y2
-                ok = y2 - top == 0 or y2 - top >= mw
-            else:
-                ny2 = top
-                ok = ny2 == y2 or (ny2 - y2 >= mw and not frozen)
+            if raised and top < y2:
+                continue  # waste above and under it: two 4-cuts
+            ny2 = max(y2, top)
+            if ny2 > y2 and frozen:
+                continue
             nx1 = max(x1, nx3)
-            if nx3 > x1:
-                ok = ok and (maxc < 0 or nx1 - maxc >= mw)
-            else:
-                ok = ok and (x1 - nx3 == 0 or x1 - nx3 >= mw)
-            if ok and fits_sheet(nx1, ny2):
-                self._emit(
-                    out,
-                    move,
-                    SAME_ROW,
-                    x,
-                    y,
-                    sheet,
-                    (
-                        plate,
-                        closed,
-                        W,
-                        H,
-                        x1p,
-                        nx1,
-                        y2p,
-                        ny2,
-                        nx3,
-                        maxc,
-                        0 if raised else w,
-                        h,
-                        frozen or raised,
-                    ),
-                )
+            if fits_sheet(nx1, ny2):
+                geometry = (plate, closed, W, H, x1p, nx1, y2p, ny2, nx3, rows)
+                if raised:
+                    geometry += (0, h, True, tops)
+                else:
+                    geometry += (w, h, frozen, tops + (top,))
+                self._emit(out, move, SAME_ROW, x, y, sheet, geometry)
         # in a new row above
+        if not self._row_closes(state):
+            return
         for x, y, raised in self._spots(plate, x1p, y2, w, h, x1p):
             nx3, ny2 = x + w, y + h
             if nx3 - x1p > max1 or ny2 - y2 < params.min2cut:
                 continue
-            nmaxc = max(maxc, x3)
             nx1 = max(x1, nx3)
-            if nx3 > x1:
-                ok = nx1 - nmaxc >= mw
-            else:
-                ok = x1 - nx3 == 0 or x1 - nx3 >= mw
-            if ok and fits_sheet(nx1, ny2):
-                self._emit(
-                    out,
-                    move,
-                    NEW_ROW,
-                    x,
-                    y,
-                    sheet,
-                    (
-                        plate,
-                        closed,
-                        W,
-                        H,
-                        x1p,
-                        nx1,
-                        y2,
-                        ny2,
-                        nx3,
-                        nmaxc,
-                        0 if raised else w,
-                        h,
-                        raised,
-                    ),
+            if fits_sheet(nx1, ny2):
+                geometry = (plate, closed, W, H, x1p, nx1, y2, ny2, nx3, rows + (x3,))
+                if raised:
+                    geometry += (0, h, True, ())
+                else:
+                    geometry += (w, h, False, (ny2,))
+                self._emit(out, move, NEW_ROW, x, y, sheet, geometry)
+        if self._strip_closes(state):
+            self._moves_new_strip(out, move, fits_sheet)
+
+    def _moves_new_strip(self, out, move, fits_sheet):
+        """In a new 1-strip, right of the current one."""
+        _index, state, _stack, w, h, _rotated, _reach, _last = move
+        x1 = state.x1
+        for x, y, raised in self._spots(state.plate, x1, 0, w, h, x1):
+            right, top = x + w, y + h
+            if (
+                right - x1 <= self.params.max1cut
+                and top >= self.params.min2cut
+                and fits_sheet(right, top)
+            ):
+                geometry = (
+                    (state.plate, state.closed, state.width, state.height)
+                    + (x1, right, 0, top, right, ())
+                    + ((0, h, True, ()) if raised else (w, h, False, (top,)))
                 )
-        # in a new 1-strip
-        if x1 - x1p < params.min1cut:
-            return
-        for x, y, raised in self._spots(plate, x1, 0, w, h, x1):
-            nx1 = x + w
-            if nx1 - x1 <= max1 and y + h >= params.min2cut and fits_sheet(nx1, y + h):
-                self._emit(
-                    out,
-                    move,
-                    NEW_STRIP,
-                    x,
-                    y,
-                    sheet,
-                    (
-                        plate,
-                        closed,
-                        W,
-                        H,
-                        x1,
-                        nx1,
-                        0,
-                        y + h,
-                        nx1,
-                        -1,
-                        0 if raised else w,
-                        h,
-                        raised,
-                    ),
-                )
+                self._emit(out, move, NEW_STRIP, x, y, state.sheet, geometry)
+
+    def _move_on_top(self, out, move, fits_sheet):
+        """Above the last piece, in its 3-node: two pieces, one 4-cut."""
+        _index, state, _stack, w, h, _rotated, _reach, _last = move
+        x, y = state.x3 - w, state.y2p + state.lh
+        top = y + h
+        if (
+            (top == state.y2 or (top > state.y2 and not state.frozen))
+            and fits_sheet(state.x1, top)
+            and self._spots(state.plate, x, y, w, h, x)[0] == (x, y, False)
+        ):
+            geometry = (
+                state.plate,
+                state.closed,
+                state.width,
+                state.height,
+                state.x1p,
+                state.x1,
+                state.y2p,
+                top,
+                state.x3,
+                state.rows,
+                0,
+                0,
+                True,
+                state.tops[:-1],
+            )
+            self._emit(out, move, ON_TOP, x, y, state.sheet, geometry)
 
     def _moves_new_sheet(self, out, move):
         """On a new sheet, of each kind left in stock."""
@@ -603,7 +604,7 @@ class Optimizer:
         closed = state.closed
         if plate >= 0:
             rest = state.width - state.x1
-            if state.x1 - state.x1p < params.min1cut or 0 < rest < mw:
+            if 0 < rest < mw or not self._strip_closes(state):
                 return  # the current sheet cannot be closed here
             closed += self.sheets[state.sheet].area
         single = len(self.sheets) == 1
@@ -624,29 +625,12 @@ class Optimizer:
                     and top >= params.min2cut
                     and (not rest or rest >= mw or last)
                 ):
-                    self._emit(
-                        out,
-                        move,
-                        NEW_SHEET,
-                        x,
-                        y,
-                        kind,
-                        (
-                            plate + 1,
-                            closed,
-                            W,
-                            H,
-                            0,
-                            right,
-                            0,
-                            top,
-                            right,
-                            -1,
-                            0 if raised else w,
-                            h,
-                            raised,
-                        ),
-                    )
+                    geometry = (plate + 1, closed, W, H, 0, right, 0, top, right, ())
+                    if raised:
+                        geometry += (0, h, True, ())
+                    else:
+                        geometry += (w, h, False, (top,))
+                    self._emit(out, move, NEW_SHEET, x, y, kind, geometry)
 
     def _guide(self, committed, area):
         """Lower is better: the committed waste rate, divided by the mean area of

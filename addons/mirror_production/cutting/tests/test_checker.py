@@ -159,6 +159,14 @@ def test_one_4_cut_gives_an_item_and_a_waste_or_two_items():
         Node(0, 32, 0, 280, 400, 20, WASTE, 4, 30),
     ]
     assert checker.check(instance(items=items), plan).errors == []
+    # two pieces of one width, one above the other, are one 4-cut too
+    pair = [Item(0, 400, 150, stack=0, sequence=1), Item(3, 400, 150, 0, 2)] + ITEMS[1:]
+    stacked = with_nodes(
+        plan,
+        n31=Node(0, 31, 0, 0, 400, 150, 0, 4, 30),
+        n32=Node(0, 32, 0, 150, 400, 150, 3, 4, 30),
+    )
+    assert checker.check(instance(items=pair), stacked).errors == []
     # two wastes, or an item between two 4-cuts, are not one 4-cut
     two_wastes = with_nodes(plan, n31=Node(0, 31, 0, 0, 400, 280, WASTE, 4, 30))
     report = checker.check(instance(items=items), two_wastes)

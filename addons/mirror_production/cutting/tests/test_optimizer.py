@@ -145,11 +145,14 @@ def test_every_challenge_instance_gets_a_valid_plan(roadef_dir):
 
 def test_deterministic():
     items = [Item(i, 300 + 37 * i, 200 + 53 * (i % 5), stack=i % 3) for i in range(30)]
-    instance = Instance("same", items, params=SMALL)
+    params = Params(plate_width=2000, plate_height=1000, max_plates=20)
+    instance = Instance("same", items, params=params)
     first = Optimizer(instance).solve(time_limit=None, max_beam=16)
     second = Optimizer(instance).solve(time_limit=None, max_beam=16)
     assert first.loss == second.loss
-    assert layout.to_nodes(first.layout, SMALL) == layout.to_nodes(second.layout, SMALL)
+    assert layout.to_nodes(first.layout, params) == layout.to_nodes(
+        second.layout, params
+    )
 
 
 @pytest.mark.parametrize(
