@@ -90,29 +90,29 @@ class LayoutRow:
     placements: list = field(default_factory=list)  # Placement, left to right
 
 
+_GEOMETRY = (
+    "plate",
+    "closed",
+    "width",
+    "height",
+    "x1p",
+    "x1",
+    "y2p",
+    "y2",
+    "x3",
+    "rows",
+    "lw",
+    "lh",
+    "frozen",
+    "tops",
+)
+
+
 class _State:
-    __slots__ = (
-        "parent",
-        "move",
-        "pos",
-        "plate",
-        "sheet",
-        "stock",
-        "width",
-        "height",
-        "closed",
-        "x1p",
-        "x1",
-        "y2p",
-        "y2",
-        "x3",
-        "rows",
-        "tops",
-        "lw",
-        "lh",
-        "frozen",
-        "area",
-    )
+    __slots__ = ("parent", "move", "pos", "sheet", "stock", "area") + _GEOMETRY
+
+    def geometry(self):
+        return tuple(getattr(self, name) for name in _GEOMETRY)
 
 
 @dataclass
@@ -389,22 +389,8 @@ class Optimizer:
             state.pos = pos
             state.sheet = sheet
             state.stock = stock
-            (
-                state.plate,
-                state.closed,
-                state.width,
-                state.height,
-                state.x1p,
-                state.x1,
-                state.y2p,
-                state.y2,
-                state.x3,
-                state.rows,
-                state.lw,
-                state.lh,
-                state.frozen,
-                state.tops,
-            ) = geometry
+            for name, value in zip(_GEOMETRY, geometry, strict=True):
+                setattr(state, name, value)
             state.area = parent.area + w * h
             if (self._strict or self._depth == self.count) and not (
                 self._strip_closes(state)
@@ -577,22 +563,9 @@ class Optimizer:
             and fits_sheet(state.x1, top)
             and self._spots(state.plate, x, y, w, h, x)[0] == (x, y, False)
         ):
-            geometry = (
-                state.plate,
-                state.closed,
-                state.width,
-                state.height,
-                state.x1p,
-                state.x1,
-                state.y2p,
-                top,
-                state.x3,
-                state.rows,
-                0,
-                0,
-                True,
-                state.tops[:-1],
-            )
+            geometry = state.geometry()
+            geometry = geometry[:7] + (top,) + geometry[8:10]
+            geometry += (0, 0, True, state.tops[:-1])
             self._emit(out, move, ON_TOP, x, y, state.sheet, geometry)
 
     def _moves_new_sheet(self, out, move):
