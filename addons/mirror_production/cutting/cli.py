@@ -13,6 +13,9 @@ instead of planning. The exit status is 0 for a valid plan, 1 for an invalid one
 and 2 for bad input.
 """
 
+# This module is a command line program: it prints its results.
+# pylint: disable=print-used
+
 import argparse
 import os
 import sys
