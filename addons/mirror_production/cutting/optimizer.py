@@ -200,6 +200,7 @@ class Optimizer:
                 )
             )
         self.lower_bound = self._lower_bound()
+        self._spot_cache = {}
 
     # -- helpers ---------------------------------------------------------------
 
@@ -225,7 +226,18 @@ class Optimizer:
         least ``min_waste`` from ``base``), or raised above them (a waste under
         it, in its 3-node): ``(x, y, raised)`` tuples."""
         defects = self.defects.get(plate)
-        if not defects or not any(
+        if not defects:
+            return ((x, y, False),)
+        key = (plate, x, y, w, h, base)
+        result = self._spot_cache.get(key)
+        if result is None:
+            result = self._spot_cache[key] = self._find_spots(
+                defects, plate, x, y, w, h, base
+            )
+        return result
+
+    def _find_spots(self, defects, plate, x, y, w, h, base):
+        if not any(
             dx0 < x + w and x < dx1 and dy0 < y + h and y < dy1
             for dx0, dy0, dx1, dy1 in defects
         ):
@@ -412,6 +424,11 @@ class Optimizer:
             pos = state.pos
             # the smallest side left: narrower gaps are waste already
             reach = min((suffix_min[k][pos[k]] for k in stacks), default=0)
+            closes = (
+                (self._row_closes(state), self._strip_closes(state))
+                if state.plate >= 0
+                else (False, False)
+            )
             seen_shapes = set()
             for stack in stacks:
                 p = pos[stack]
@@ -424,7 +441,7 @@ class Optimizer:
                         if (w, h) in seen_shapes:
                             continue
                         seen_shapes.add((w, h))
-                    move = (index, state, stack, w, h, rotated, reach, last)
+                    move = (index, state, stack, w, h, rotated, reach, last, closes)
                     if state.plate >= 0:
                         self._moves_on_sheet(out, move)
                     self._moves_new_sheet(out, move)
@@ -433,7 +450,7 @@ class Optimizer:
     def _emit(self, out, move, kind, x, y, sheet, geometry):
         """Append the child of ``move``; ``geometry`` is the new state's
         (plate, closed, W, H, x1p, x1, y0, y1, x3, rows, lw, lh, frozen, tops)."""
-        index, state, stack, w, h, rotated, reach, last = move
+        index, state, stack, w, h, rotated, reach, last, _closes = move
         _plate, closed, W, H, x1p, x1, y0, y1, x3 = geometry[:9]
         # committed area, with the gaps no remaining piece can fill
         used = closed + x1p * H + (x1 - x1p) * y0 + (x3 - x1p) * (y1 - y0)
@@ -480,7 +497,7 @@ class Optimizer:
 
         The gaps a row or a 1-strip leaves are checked when it is closed: a row
         may still grow, a 1-strip widen, until then."""
-        _index, state, _stack, w, h, _rotated, _reach, last = move
+        _index, state, _stack, w, h, _rotated, _reach, last, closes = move
         params = self.params
         mw, max1 = params.min_waste, params.max1cut
         W, H = state.width, state.height
@@ -518,7 +535,7 @@ class Optimizer:
                     geometry += (w, h, frozen, tops + (top,))
                 self._emit(out, move, SAME_ROW, x, y, sheet, geometry)
         # in a new row above
-        if not self._row_closes(state):
+        if not closes[0]:
             return
         for x, y, raised in self._spots(plate, x1p, y2, w, h, x1p):
             nx3, ny2 = x + w, y + h
@@ -532,12 +549,12 @@ class Optimizer:
                 else:
                     geometry += (w, h, False, (ny2,))
                 self._emit(out, move, NEW_ROW, x, y, sheet, geometry)
-        if self._strip_closes(state):
+        if closes[1]:
             self._moves_new_strip(out, move, fits_sheet)
 
     def _moves_new_strip(self, out, move, fits_sheet):
         """In a new 1-strip, right of the current one."""
-        _index, state, _stack, w, h, _rotated, _reach, _last = move
+        _index, state, _stack, w, h, _rotated, _reach, _last, _closes = move
         x1 = state.x1
         for x, y, raised in self._spots(state.plate, x1, 0, w, h, x1):
             right, top = x + w, y + h
@@ -555,7 +572,7 @@ class Optimizer:
 
     def _move_on_top(self, out, move, fits_sheet):
         """Above the last piece, in its 3-node: two pieces, one 4-cut."""
-        _index, state, _stack, w, h, _rotated, _reach, _last = move
+        _index, state, _stack, w, h, _rotated, _reach, _last, _closes = move
         x, y = state.x3 - w, state.y2p + state.lh
         top = y + h
         if (
@@ -570,14 +587,14 @@ class Optimizer:
 
     def _moves_new_sheet(self, out, move):
         """On a new sheet, of each kind left in stock."""
-        _index, state, _stack, w, h, _rotated, _reach, last = move
+        _index, state, _stack, w, h, _rotated, _reach, last, closes = move
         params = self.params
         mw = params.min_waste
         plate = state.plate
         closed = state.closed
         if plate >= 0:
             rest = state.width - state.x1
-            if 0 < rest < mw or not self._strip_closes(state):
+            if 0 < rest < mw or not closes[1]:
                 return  # the current sheet cannot be closed here
             closed += self.sheets[state.sheet].area
         single = len(self.sheets) == 1
