@@ -193,31 +193,24 @@ def _check_node(node, kids, params, errors):
         )
 
 
+def _span(node, axis):
+    """(start, length) of ``node`` along ``axis``: 0 for x, 1 for y."""
+    return (node.x, node.width) if axis == 0 else (node.y, node.height)
+
+
 def _check_tiling(node, kids, errors):
-    vertical = (node.cut + 1) % 2 == 1  # 1-cuts and 3-cuts: strips side by side in x
-    if vertical:
-        kids = sorted(kids, key=lambda kid: kid.x)
-        position = node.x
-        for kid in kids:
-            if kid.y != node.y or kid.height != node.height or kid.x != position:
-                errors.append(
-                    f"node {node.id}: its children do not tile it (at {kid.id})"
-                )
-                return
-            position += kid.width
-        end = node.x + node.width
-    else:
-        kids = sorted(kids, key=lambda kid: kid.y)
-        position = node.y
-        for kid in kids:
-            if kid.x != node.x or kid.width != node.width or kid.y != position:
-                errors.append(
-                    f"node {node.id}: its children do not tile it (at {kid.id})"
-                )
-                return
-            position += kid.height
-        end = node.y + node.height
-    if position != end:
+    # 1-cuts and 3-cuts (odd levels) put strips side by side in x, the others in y
+    axis = 0 if (node.cut + 1) % 2 == 1 else 1
+    start, length = _span(node, axis)
+    across = _span(node, 1 - axis)
+    position = start
+    for kid in sorted(kids, key=lambda kid: _span(kid, axis)):
+        kid_start, kid_length = _span(kid, axis)
+        if _span(kid, 1 - axis) != across or kid_start != position:
+            errors.append(f"node {node.id}: its children do not tile it (at {kid.id})")
+            return
+        position += kid_length
+    if position != start + length:
         errors.append(f"node {node.id}: its children do not cover it")
 
 

@@ -22,6 +22,7 @@ import sys
 import time
 
 from . import checker, layout, plan
+from .i18n import _lt
 from .instance import read_challenge, read_json, read_params
 from .optimizer import CuttingError, Optimizer
 
@@ -34,8 +35,10 @@ def load(path, params_path=None):
     if not base.endswith("_batch.csv"):
         raise CuttingError(
             "input",
-            "Give a <name>_batch.csv file of the challenge or a .json instance, "
-            "not %(path)s.",
+            _lt(
+                "Give a <name>_batch.csv file of the challenge or a .json instance, "
+                "not %(path)s."
+            ),
             path=path,
         )
     params_path = params_path or os.path.join(directory, "global_param.csv")

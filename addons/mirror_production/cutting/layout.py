@@ -65,6 +65,32 @@ def to_nodes(layout, params):
     return nodes
 
 
+def _columns(placements):
+    """A row's placements grouped by 3-node: two pieces share one x."""
+    columns = []
+    for placement in placements:
+        if columns and columns[-1][0].x == placement.x:
+            columns[-1].append(placement)
+        else:
+            columns.append([placement])
+    return columns
+
+
+def _parts(pieces, row, cut):
+    """A 3-node's content from the bottom, as (type, height): a piece, a piece
+    under its trim waste, a raised piece over a waste, or two pieces."""
+    height = row.y1 - row.y0
+    below = pieces[0].y - row.y0  # raised above a defect
+    parts = [(WASTE, below)] if below else []
+    parts += [(piece.item, piece.height + cut) for piece in pieces]
+    above = height - sum(part_height for _kind, part_height in parts)
+    if above:
+        parts.append((WASTE, above))
+    if len(parts) > 2 or above < 0:
+        raise ValueError(f"row at {row.y0}: {parts} is not one 4-cut")
+    return parts
+
+
 def _strip_nodes(nodes, new_id, plate, trim, height, root, strip, params):
     cut = params.cut_width
     x0 = trim + strip.x0
@@ -92,156 +118,54 @@ def _strip_nodes(nodes, new_id, plate, trim, height, root, strip, params):
         nodes.append(row_node)
         cursor = strip.x0
         cols = []
-        columns = []
-        for placement in row.placements:
-            if columns and columns[-1][0].x == placement.x:
-                columns[-1].append(placement)  # two pieces in one 3-node
-            else:
-                columns.append([placement])
-        for column_pieces in columns:
-            placement = column_pieces[0]
-            if placement.x > cursor:
+        for pieces in _columns(row.placements):
+            x = pieces[0].x
+            if x > cursor:
                 cols.append(
                     Node(
                         plate,
                         new_id(),
                         trim + cursor,
                         row_node.y,
-                        placement.x - cursor,
+                        x - cursor,
                         row_height,
                         WASTE,
                         3,
                         row_node.id,
                     )
                 )
-            if len(column_pieces) == 2:
-                upper = column_pieces[1]
-                column = Node(
-                    plate,
-                    new_id(),
-                    trim + placement.x,
-                    row_node.y,
-                    placement.width + cut,
-                    row_height,
-                    BRANCH,
-                    3,
-                    row_node.id,
-                )
-                cols.append(column)
-                for piece in column_pieces:
+            width = pieces[0].width + cut
+            parts = _parts(pieces, row, cut)
+            column = Node(
+                plate,
+                new_id(),
+                trim + x,
+                row_node.y,
+                width,
+                row_height,
+                parts[0][0] if len(parts) == 1 else BRANCH,
+                3,
+                row_node.id,
+            )
+            cols.append(column)
+            if len(parts) > 1:
+                y = column.y
+                for kind, part_height in parts:
                     cols.append(
                         Node(
                             plate,
                             new_id(),
                             column.x,
-                            trim + piece.y,
-                            column.width,
-                            piece.height + cut,
-                            piece.item,
+                            y,
+                            width,
+                            part_height,
+                            kind,
                             4,
                             column.id,
                         )
                     )
-                assert upper.y + upper.height + cut == row.y1
-                cursor = placement.x + column.width
-                continue
-            item_width = placement.width + cut
-            item_height = placement.height + cut
-            below = placement.y - row.y0  # raised above a defect: waste under it
-            if below:
-                column = Node(
-                    plate,
-                    new_id(),
-                    trim + placement.x,
-                    row_node.y,
-                    item_width,
-                    row_height,
-                    BRANCH,
-                    3,
-                    row_node.id,
-                )
-                cols.append(column)
-                cols.append(
-                    Node(
-                        plate,
-                        new_id(),
-                        column.x,
-                        column.y,
-                        item_width,
-                        below,
-                        WASTE,
-                        4,
-                        column.id,
-                    )
-                )
-                cols.append(
-                    Node(
-                        plate,
-                        new_id(),
-                        column.x,
-                        column.y + below,
-                        item_width,
-                        item_height,
-                        placement.item,
-                        4,
-                        column.id,
-                    )
-                )
-                assert below + item_height == row_height
-            elif item_height == row_height:
-                cols.append(
-                    Node(
-                        plate,
-                        new_id(),
-                        trim + placement.x,
-                        row_node.y,
-                        item_width,
-                        item_height,
-                        placement.item,
-                        3,
-                        row_node.id,
-                    )
-                )
-            else:
-                column = Node(
-                    plate,
-                    new_id(),
-                    trim + placement.x,
-                    row_node.y,
-                    item_width,
-                    row_height,
-                    BRANCH,
-                    3,
-                    row_node.id,
-                )
-                cols.append(column)
-                cols.append(
-                    Node(
-                        plate,
-                        new_id(),
-                        column.x,
-                        column.y,
-                        item_width,
-                        item_height,
-                        placement.item,
-                        4,
-                        column.id,
-                    )
-                )
-                cols.append(
-                    Node(
-                        plate,
-                        new_id(),
-                        column.x,
-                        column.y + item_height,
-                        item_width,
-                        row_height - item_height,
-                        WASTE,
-                        4,
-                        column.id,
-                    )
-                )
-            cursor = placement.x + item_width
+                    y += part_height
+            cursor = x + width
         if cursor < strip.x1:
             cols.append(
                 Node(

@@ -29,6 +29,8 @@ import random
 import time
 from dataclasses import dataclass, field
 
+from .i18n import _lt
+
 # where a move puts its item
 SAME_ROW = 0
 NEW_ROW = 1
@@ -130,6 +132,27 @@ class _Timeout(Exception):
     pass
 
 
+def _clear(defects, x, y, w, h, axis, least):
+    """Move a ``w`` × ``h`` rectangle at (``x``, ``y``) along ``axis`` (0: right,
+    1: up) past the ``defects`` it covers, to at least ``least`` once moved: its
+    new coordinate on that axis, or None after 20 tries."""
+    for _attempt in range(20):
+        hit = None
+        for defect in defects:
+            dx0, dy0, dx1, dy1 = defect
+            if dx0 < x + w and x < dx1 and dy0 < y + h and y < dy1:
+                end = defect[2 + axis]
+                hit = end if hit is None else max(hit, end)
+        if hit is None:
+            return (x, y)[axis]
+        moved = max(math.ceil(hit), least)
+        if axis:
+            y = moved
+        else:
+            x = moved
+    return None
+
+
 class Optimizer:
     """Plan ``instance`` (a :class:`cutting.instance.Instance`)."""
 
@@ -141,7 +164,7 @@ class Optimizer:
         self.cut = params.cut_width
         self.sheets = instance.sheet_types()
         if not instance.items:
-            raise CuttingError("empty", "There are no pieces to cut.")
+            raise CuttingError("empty", _lt("There are no pieces to cut."))
         stacks = {}
         for item in sorted(instance.items, key=lambda it: (it.stack, it.sequence)):
             stacks.setdefault(item.stack, []).append(item)
@@ -167,8 +190,10 @@ class Optimizer:
                 if not fits:
                     raise CuttingError(
                         "too_big",
-                        "Piece %(item)s (%(length)s × %(width)s mm) is larger than "
-                        "every sheet.",
+                        _lt(
+                            "Piece %(item)s (%(length)s × %(width)s mm) is larger "
+                            "than every sheet."
+                        ),
                         item=item.id,
                         length=item.length,
                         width=item.width,
@@ -214,10 +239,9 @@ class Optimizer:
 
     def _lower_bound(self):
         """No plan wastes less: the last sheet is used in whole columns."""
-        heights = {self._usable(sheet)[1] for sheet in self.sheets}
-        if len(heights) != 1 or len(self.sheets) != 1:
+        if len(self.sheets) != 1:
             return 0
-        height = heights.pop()
+        height = self._usable(self.sheets[0])[1]
         return height * math.ceil(self.item_area / height) - self.item_area
 
     def _spots(self, plate, x, y, w, h, base):
@@ -246,18 +270,9 @@ class Optimizer:
         shifted = self._shift(plate, x, y, w, h, base)
         if shifted is not None:
             result.append((shifted, y, False))
-        min_waste = self.params.min_waste
-        top = y
-        for _attempt in range(20):
-            hit = None
-            for dx0, dy0, dx1, dy1 in defects:
-                if dx0 < x + w and x < dx1 and dy0 < top + h and top < dy1:
-                    if hit is None or dy1 > hit:
-                        hit = dy1
-            if hit is None:
-                result.append((x, top, True))
-                break
-            top = max(math.ceil(hit), y + min_waste)
+        raised = _clear(defects, x, y, w, h, 1, y + self.params.min_waste)
+        if raised is not None:
+            result.append((x, raised, True))
         return result
 
     def _shift(self, plate, x, y, w, h, base):
@@ -266,17 +281,7 @@ class Optimizer:
         defects = self.defects.get(plate)
         if not defects:
             return x
-        min_waste = self.params.min_waste
-        for _attempt in range(20):
-            hit = None
-            for dx0, dy0, dx1, dy1 in defects:
-                if dx0 < x + w and x < dx1 and dy0 < y + h and y < dy1:
-                    if hit is None or dx1 > hit:
-                        hit = dx1
-            if hit is None:
-                return x
-            x = max(math.ceil(hit), base + min_waste)
-        return None
+        return _clear(defects, x, y, w, h, 0, base + self.params.min_waste)
 
     # -- search ----------------------------------------------------------------
 
@@ -284,7 +289,7 @@ class Optimizer:
         if time_limit is not None and time_limit <= 0:
             raise CuttingError(
                 "time",
-                "The time limit must be positive, got %(limit)s s.",
+                _lt("The time limit must be positive, got %(limit)s s."),
                 limit=time_limit,
             )
         started = time.monotonic()
@@ -326,9 +331,10 @@ class Optimizer:
         if result.layout is None:
             raise CuttingError(
                 "no_plan",
-                "No cutting plan was found within %(limit)s s; allow more time "
-                "or more sheets.",
-                limit=time_limit,
+                _lt(
+                    "No cutting plan was found with the sheets in stock; add sheets "
+                    "or allow more time."
+                ),
             )
         result.layout.optimal = result.optimal
         result.elapsed = time.monotonic() - started
@@ -597,15 +603,11 @@ class Optimizer:
             if 0 < rest < mw or not closes[1]:
                 return  # the current sheet cannot be closed here
             closed += self.sheets[state.sheet].area
-        single = len(self.sheets) == 1
         for kind, sheet in enumerate(self.sheets):
             if state.stock[kind] <= 0:
                 continue
             W, H = self._usable(sheet)
-            spots = (
-                self._spots(plate + 1, 0, 0, w, h, 0) if single else ((0, 0, False),)
-            )
-            for x, y, raised in spots:
+            for x, y, raised in self._spots(plate + 1, 0, 0, w, h, 0):
                 right, top = x + w, y + h
                 above, rest = H - top, W - right
                 if (
