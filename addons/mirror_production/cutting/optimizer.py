@@ -285,7 +285,14 @@ class Optimizer:
 
     # -- search ----------------------------------------------------------------
 
-    def solve(self, time_limit=60.0, max_beam=None, start_beam=1, growth=2.0):
+    def solve(
+        self, time_limit=60.0, max_beam=None, start_beam=1, growth=2.0, progress=None
+    ):
+        """Search until ``time_limit`` seconds (``None``: until ``max_beam``).
+
+        ``progress(fraction, loss)``, when given, is called after each run with the
+        share of the time limit spent and the best loss so far.
+        """
         if time_limit is not None and time_limit <= 0:
             raise CuttingError(
                 "time",
@@ -316,6 +323,9 @@ class Optimizer:
                     result.loss = loss
                     result.layout = self._layout(state, loss, beam)
             result.runs.append((beam, loss, time.monotonic() - run_start))
+            if progress is not None:
+                spent = (time.monotonic() - started) / time_limit if time_limit else 0
+                progress(min(1.0, spent), result.loss)
             if result.loss is not None and result.loss <= self.lower_bound:
                 result.optimal = True  # the lower bound is met
                 break

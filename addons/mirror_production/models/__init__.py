@@ -16,3 +16,9 @@ from . import mrp_workorder
 from . import mrp_production
 from . import stock_rule
 from . import stock_move
+from . import mirror_remnant
+from . import mirror_cutting_run
+from . import mirror_cutting_placement
+from . import mirror_cutting_sheet
+from . import mirror_cutting_batch
+from . import mirror_cutting_estimate

@@ -88,6 +88,15 @@ class MirrorPiece(models.Model):
         "mirror.piece", "Remake of", readonly=True, copy=False, index="btree_not_null"
     )
     remake_ids = fields.One2many("mirror.piece", "remade_from_id", "Remakes")
+    cutting_batch_ids = fields.Many2many(
+        "mirror.cutting.batch",
+        "mirror_cutting_batch_piece_rel",
+        "piece_id",
+        "batch_id",
+        "Cutting batches",
+        copy=False,
+        readonly=True,
+    )
 
     _sql_constraints = [
         ("barcode_unique", "UNIQUE(barcode)", "Each piece must have its own barcode."),

@@ -4,6 +4,7 @@
 import dataclasses
 
 from odoo import Command, api, fields, models
+from odoo.tools import float_round
 
 from ..glass import routing
 
@@ -83,6 +84,35 @@ class MrpProduction(models.Model):
         company = self.company_id or self.env.company
         area = line.glass_width * line.glass_height / 1_000_000.0 * self.product_qty
         return area * (1 + company.mirror_waste_percent / 100.0)
+
+    def _mirror_release_planned_glass(self, pieces):
+        """A cutting batch consumed the glass of ``pieces`` from stock itself: their
+        orders no longer plan to consume it (their raw glass moves shrink)."""
+        for production in self:
+            material = production.glass_material_id
+            count = len(pieces.filtered(lambda p, mo=production: p.production_id == mo))
+            move = production.move_raw_ids.filtered(
+                lambda m, material=material: (
+                    m.product_id == material and m.state not in ("done", "cancel")
+                )
+            )[:1]
+            if not move or not count:
+                continue
+            # the glass of the pieces still to cut, shared out evenly: the last
+            # piece cut takes what is left, rounding and all
+            uncut = len(
+                production.mirror_piece_ids.filtered(
+                    lambda p: not p.broken and p.current_step_id.stage == "cutting"
+                )
+            )
+            left = float_round(
+                move.product_uom_qty * (1 - count / max(uncut, count)),
+                precision_rounding=move.product_uom.rounding,
+            )
+            # the move stays (cancelling an order's raw moves may cancel the order);
+            # at zero it is dropped when the order is done
+            move._do_unreserve()
+            move.product_uom_qty = max(0.0, left)
 
     def _glass_route(self):
         self.ensure_one()

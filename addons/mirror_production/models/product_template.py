@@ -4,6 +4,7 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..cutting.workshop import Settings
 from ..glass.spec import Material
 
 GLASS_KIND_SELECTION = [
@@ -40,6 +41,16 @@ class ProductTemplate(models.Model):
     glass_sheet_size_ids = fields.One2many(
         "mirror.sheet.size", "product_tmpl_id", "Stock sheet sizes", copy=True
     )
+    glass_remnant_min_short = fields.Integer(
+        "Smallest remnant, short side (mm)",
+        default=400,
+        help="An offcut at least this size on its short side, and at least the long "
+        "side below on its long side, goes back into stock as a remnant; smaller "
+        "offcuts are waste.",
+    )
+    glass_remnant_min_long = fields.Integer(
+        "Smallest remnant, long side (mm)", default=800
+    )
     glass_min_line_price = fields.Monetary(
         "Minimum line price",
         help="Least amount charged for an order line of this material, e.g. 1,500 ₽ "
@@ -64,14 +75,35 @@ class ProductTemplate(models.Model):
                     )
                 )
 
+    @api.constrains("glass_remnant_min_short", "glass_remnant_min_long")
+    def _check_glass_remnant_size(self):
+        for template in self:
+            if (
+                template.glass_remnant_min_short <= 0
+                or template.glass_remnant_min_long < template.glass_remnant_min_short
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The smallest remnant of %(name)s must have a positive short "
+                        "side and a long side at least as long (got %(short)s × "
+                        "%(long)s mm).",
+                        name=template.name,
+                        short=template.glass_remnant_min_short,
+                        long=template.glass_remnant_min_long,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
         square_meter = self.env.ref("uom.uom_square_meter", raise_if_not_found=False)
         for vals in vals_list:
             # glass materials are stocked and sold by m², whoever creates them
-            if vals.get("glass_role") == "material" and square_meter:
-                vals.setdefault("uom_id", square_meter.id)
-                vals.setdefault("uom_po_id", vals["uom_id"])
+            if vals.get("glass_role") == "material":
+                # stock sheets and remnants are counted in m² in stock
+                vals.setdefault("is_storable", True)
+                if square_meter:
+                    vals.setdefault("uom_id", square_meter.id)
+                    vals.setdefault("uom_po_id", vals["uom_id"])
         return super().create(vals_list)
 
     def _mirror_setup_glass_piece_routes(self):
@@ -96,14 +128,24 @@ class ProductTemplate(models.Model):
     def _onchange_glass_role(self):
         square_meter = self.env.ref("uom.uom_square_meter", raise_if_not_found=False)
         unit = self.env.ref("uom.product_uom_unit", raise_if_not_found=False)
-        if self.glass_role == "material" and square_meter:
-            self.uom_id = self.uom_po_id = square_meter
+        if self.glass_role == "material":
+            self.is_storable = True
+            if square_meter:
+                self.uom_id = self.uom_po_id = square_meter
         elif self.glass_role == "piece" and unit:
             self.uom_id = self.uom_po_id = unit
 
 
 class ProductProduct(models.Model):
     _inherit = "product.product"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # the template's default is lost when a variant is created directly
+        for vals in vals_list:
+            if vals.get("glass_role") == "material":
+                vals.setdefault("is_storable", True)
+        return super().create(vals_list)
 
     def _glass_material(self, price_m2=None, rate=1.0):
         """This material as the pure ``glass.spec.Material``.
@@ -125,4 +167,16 @@ class ProductProduct(models.Model):
                 (sheet.width, sheet.height) for sheet in template.glass_sheet_size_ids
             ),
             min_line_price=template.glass_min_line_price * rate,
+        )
+
+    def _mirror_cutting_settings(self, company):
+        """How this glass is cut in ``company``'s workshop, for the optimizer."""
+        self.ensure_one()
+        template = self.product_tmpl_id
+        return Settings(
+            trim=max(0, company.mirror_cut_trim),
+            cut_width=max(0, company.mirror_cut_width),
+            min_waste=max(1, company.mirror_cut_min_waste),
+            remnant_short=template.glass_remnant_min_short or 400,
+            remnant_long=template.glass_remnant_min_long or 800,
         )

@@ -71,6 +71,29 @@ class ResCompany(models.Model):
         "operation when empty.",
     )
 
+    mirror_cut_trim = fields.Integer(
+        "Sheet edge trim (mm)",
+        default=10,
+        help="Cut off every edge of a full stock sheet before pieces are cut "
+        "(factory edges are chipped). Remnants have clean edges and are not trimmed.",
+    )
+    mirror_cut_width = fields.Integer(
+        "Cut width (mm)",
+        default=0,
+        help="Material lost in each cut: 0 for scored and snapped glass, the blade or "
+        "jet width for sawn or water-jet cutting.",
+    )
+    mirror_cut_min_waste = fields.Integer(
+        "Narrowest strip to snap off (mm)",
+        default=20,
+        help="A waste strip narrower than this cannot be broken off the sheet.",
+    )
+    mirror_cut_time_limit = fields.Float(
+        "Cutting optimization time (s)",
+        default=30.0,
+        help="How long a cutting batch's optimization searches for a better plan.",
+    )
+
     def _mirror_cutting_operation(self):
         self.ensure_one()
         return self.mirror_cutting_operation_id or self.env["mirror.operation"].search(

@@ -54,3 +54,15 @@ class ResConfigSettings(models.TransientModel):
     mirror_cutting_operation_id = fields.Many2one(
         related="company_id.mirror_cutting_operation_id", readonly=False
     )
+    mirror_cut_trim = fields.Integer(
+        related="company_id.mirror_cut_trim", readonly=False
+    )
+    mirror_cut_width = fields.Integer(
+        related="company_id.mirror_cut_width", readonly=False
+    )
+    mirror_cut_min_waste = fields.Integer(
+        related="company_id.mirror_cut_min_waste", readonly=False
+    )
+    mirror_cut_time_limit = fields.Float(
+        related="company_id.mirror_cut_time_limit", readonly=False
+    )

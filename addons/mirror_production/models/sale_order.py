@@ -1,10 +1,15 @@
 # Copyright 2026 Mirror Workshop Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import api, fields, models
-from odoo.exceptions import AccessError
+import hashlib
+import math
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare
 
+from ..cutting import workshop
+from ..cutting.optimizer import CuttingError
 from ..glass.spec import CATEGORIES
 from ..glass.validation import fmt
 from .mirror_order_status import MIRROR_STAGES, MIRROR_STATUS
@@ -22,6 +27,16 @@ class SaleOrder(models.Model):
     _inherit = "sale.order"
 
     glass_line_count = fields.Integer("Glass lines", compute="_compute_glass_totals")
+    mirror_cutting_estimate_ids = fields.One2many(
+        "mirror.cutting.estimate", "order_id", "Sheet estimate", copy=False
+    )
+    mirror_cutting_estimate_date = fields.Datetime(
+        "Sheets estimated on", readonly=True, copy=False
+    )
+    mirror_cutting_estimate_key = fields.Char(readonly=True, copy=False)
+    mirror_cutting_estimate_stale = fields.Boolean(
+        "Estimate outdated", compute="_compute_mirror_cutting_estimate_stale"
+    )
     glass_piece_count = fields.Integer("Glass pieces", compute="_compute_glass_totals")
     glass_total_area = fields.Float(
         "Glass area (m²)", compute="_compute_glass_totals", digits=(12, 3)
@@ -124,6 +139,136 @@ class SaleOrder(models.Model):
             order.mirror_late = bool(
                 planned and order.commitment_date and planned > order.commitment_date
             )
+
+    @api.depends(
+        "mirror_cutting_estimate_key",
+        "order_line.glass_material_id",
+        "order_line.glass_width",
+        "order_line.glass_height",
+        "order_line.product_uom_qty",
+    )
+    def _compute_mirror_cutting_estimate_stale(self):
+        for order in self:
+            order.mirror_cutting_estimate_stale = bool(
+                order.mirror_cutting_estimate_key
+            ) and (order.mirror_cutting_estimate_key != order._mirror_glass_key())
+
+    def _mirror_glass_pieces(self):
+        """The glass lines' pieces per material, for a cutting estimate."""
+        self.ensure_one()
+        pieces = {}
+        for line in self.order_line.filtered(
+            lambda line: (
+                line.glass_is_piece
+                and line.glass_material_id
+                and line.glass_width > 0
+                and line.glass_height > 0
+                and line.product_uom_qty > 0
+            )
+        ):
+            material = line.glass_material_id
+            rotatable = not material.glass_directional
+            for index in range(math.ceil(line.product_uom_qty)):
+                pieces.setdefault(material, []).append(
+                    workshop.Piece(
+                        (line.id, index),
+                        int(round(line.glass_width)),
+                        int(round(line.glass_height)),
+                        rotatable,
+                    )
+                )
+        return pieces
+
+    def _mirror_glass_key(self):
+        self.ensure_one()
+        lines = sorted(
+            (
+                line.glass_material_id.id,
+                line.glass_width,
+                line.glass_height,
+                line.product_uom_qty,
+            )
+            for line in self.order_line
+            if line.glass_is_piece
+        )
+        return hashlib.sha1(repr(lines).encode()).hexdigest()
+
+    def action_mirror_estimate_sheets(self):
+        """A quick cutting plan of the glass lines: sheets, yield and glass cost per
+        material, so the manager sees the material cost before confirming."""
+        budget = 1.5  # seconds for the whole quotation
+        for order in self:
+            pieces = order._mirror_glass_pieces()
+            if not pieces:
+                raise UserError(
+                    self.env._(
+                        "Quotation %(order)s has no glass lines with a material and a "
+                        "size to estimate.",
+                        order=order.name,
+                    )
+                )
+            company = order.company_id
+            values = []
+            for material, material_pieces in pieces.items():
+                template = material.product_tmpl_id
+                sizes = template.glass_sheet_size_ids
+                if not sizes:
+                    raise UserError(
+                        self.env._(
+                            "%(glass)s has no stock sheet sizes: add them on the "
+                            "product to estimate its sheets.",
+                            glass=material.display_name,
+                        )
+                    )
+                settings = material._mirror_cutting_settings(company)
+                try:
+                    result = workshop.estimate(
+                        material_pieces,
+                        [(size.width, size.height) for size in sizes],
+                        settings,
+                        time_limit=max(0.2, budget / len(pieces)),
+                    )
+                except CuttingError as error:
+                    if error.code != "too_big":
+                        raise
+                    raise UserError(
+                        self.env._(
+                            "A %(glass)s piece of quotation %(order)s is larger than "
+                            "every sheet of that glass; check the sizes of its lines.",
+                            glass=material.display_name,
+                            order=order.name,
+                        )
+                    ) from error
+                counts = {}
+                for sheet in result.sheets:
+                    size = (sheet.stock.width, sheet.stock.height)
+                    counts[size] = counts.get(size, 0) + 1
+                cost = material.standard_price
+                values.append(
+                    {
+                        "product_id": material.id,
+                        "sheets": ", ".join(
+                            f"{count} × {width}×{height}"
+                            for (width, height), count in sorted(counts.items())
+                        ),
+                        "sheet_count": len(result.sheets),
+                        "pieces_area": result.pieces_area / 1_000_000.0,
+                        "sheets_area": result.area / 1_000_000.0,
+                        "consumed_area": result.consumed_area / 1_000_000.0,
+                        "yield_percent": 100.0 * result.yield_ratio,
+                        "cost": cost * result.consumed_area / 1_000_000.0,
+                        "sheets_cost": cost * result.area / 1_000_000.0,
+                    }
+                )
+            order.write(
+                {
+                    "mirror_cutting_estimate_ids": [Command.clear()]
+                    + [Command.create(vals) for vals in values],
+                    "mirror_cutting_estimate_date": fields.Datetime.now(),
+                    "mirror_cutting_estimate_key": order._mirror_glass_key(),
+                }
+            )
+        return True
 
     def action_mirror_repromise(self):
         """Open the wizard that promises the client a new date."""

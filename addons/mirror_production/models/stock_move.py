@@ -1,11 +1,15 @@
 # Copyright 2026 Mirror Workshop Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import models
+from odoo import fields, models
 
 
 class StockMove(models.Model):
     _inherit = "stock.move"
+
+    mirror_cutting_batch_id = fields.Many2one(
+        "mirror.cutting.batch", "Cutting batch", index="btree_not_null", readonly=True
+    )
 
     def _prepare_procurement_values(self):
         # the delivery of a glass line procures its MO: carry the line along, so the

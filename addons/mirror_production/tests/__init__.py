@@ -8,3 +8,4 @@ from . import test_api
 from . import test_production
 from . import test_documents
 from . import test_workflow
+from . import test_cutting

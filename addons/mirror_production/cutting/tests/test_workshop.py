@@ -1,0 +1,181 @@
+# Copyright 2026 Mirror Workshop Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Workshop plans: pieces and stock in, sheets, offcuts, cuts and cut maps out."""
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from cutting.optimizer import CuttingError
+from cutting.workshop import (
+    Piece,
+    Settings,
+    Stock,
+    cut_map_svg,
+    estimate,
+    plan,
+    sheet_from_dict,
+    sheet_to_dict,
+)
+
+SHEET = Stock("sheet", 3210, 2250, quantity=5)
+NO_TRIM = Settings(trim=0)
+
+
+def placed_keys(result):
+    return sorted(piece.key for sheet in result.sheets for piece in sheet.pieces)
+
+
+def test_pieces_tile_one_sheet_and_cuts_are_numbered():
+    # four quarters of a trimmed 2020 × 1020 sheet: one sheet, no waste at all
+    stock = [Stock("s", 2020, 1020, quantity=2)]
+    pieces = [Piece(f"p{i}", 1000, 500) for i in range(4)]
+    result = plan(pieces, stock, Settings(trim=10), time_limit=5)
+    assert placed_keys(result) == ["p0", "p1", "p2", "p3"]
+    [sheet] = result.sheets
+    assert sheet.stock.key == "s"
+    assert sheet.trim == 10
+    assert sheet.pieces_area == 4 * 500_000
+    assert sheet.offcuts == []
+    # the pieces fill the sheet inside its 10 mm trim
+    assert sheet.yield_ratio == pytest.approx(2_000_000 / (2020 * 1020))
+    numbers = [cut.number for cut in sheet.cuts]
+    assert numbers == list(range(1, len(numbers) + 1))
+    # a 2 × 2 grid needs 3 cuts: one across the sheet, one in each half
+    assert len(sheet.cuts) == 3
+    assert sheet.cuts[0].level == 1
+
+
+def test_large_offcut_is_kept_as_a_remnant():
+    result = plan([Piece(1, 1000, 2000)], [SHEET], NO_TRIM, time_limit=5)
+    [sheet] = result.sheets
+    kept = [(rect.width, rect.height) for rect in sheet.offcuts]
+    assert (2210, 2250) in kept  # what is right of the piece's strip
+    assert sheet.consumed_area == 3210 * 2250 - sheet.offcut_area
+    assert result.yield_ratio == pytest.approx(
+        2_000_000 / (3210 * 2250 - sheet.offcut_area)
+    )
+    # a smaller minimum keeps the strip above the piece too; a larger one none
+    small = plan([Piece(1, 1000, 2000)], [SHEET], Settings(trim=0, remnant_short=200))
+    assert len(small.sheets[0].offcuts) == 2
+    huge = plan(
+        [Piece(1, 1000, 2000)],
+        [SHEET],
+        Settings(trim=0, remnant_short=3000, remnant_long=3000),
+    )
+    assert huge.sheets[0].offcuts == []
+
+
+def test_remnant_is_used_before_a_full_sheet():
+    stock = [SHEET, Stock("R-1", 1200, 900, remnant=True)]
+    result = plan([Piece("a", 1000, 800)], stock, time_limit=5)
+    [sheet] = result.sheets
+    assert sheet.stock.key == "R-1"
+    assert sheet.trim == 0  # remnants have clean edges
+
+
+def test_two_equal_remnants_are_told_apart():
+    stock = [
+        Stock("R-1", 1000, 1000, remnant=True),
+        Stock("R-2", 1000, 1000, remnant=True),
+    ]
+    result = plan([Piece(i, 1000, 1000) for i in range(2)], stock, time_limit=5)
+    assert sorted(sheet.stock.key for sheet in result.sheets) == ["R-1", "R-2"]
+
+
+def test_directional_piece_is_not_rotated():
+    stock = [Stock("s", 1000, 3000, quantity=1)]
+    free = plan([Piece("p", 2500, 900)], stock, NO_TRIM, time_limit=2)
+    assert free.sheets[0].pieces[0].rotated
+    with pytest.raises(CuttingError) as error:
+        plan([Piece("p", 2500, 900, rotatable=False)], stock, NO_TRIM, time_limit=2)
+    assert error.value.code == "too_big"
+
+
+@pytest.mark.parametrize(
+    ("pieces", "stock", "code"),
+    [
+        ([], [SHEET], "empty"),
+        ([Piece(1, 100, 100)], [], "no_stock"),
+        ([Piece(1, 100, 100)], [Stock("s", 3210, 2250, quantity=0)], "no_stock"),
+        ([Piece(1, 0, 100)], [SHEET], "bad_piece"),
+        ([Piece(1, 4000, 2300)], [SHEET], "too_big"),
+    ],
+)
+def test_bad_input_is_refused_with_a_code(pieces, stock, code):
+    with pytest.raises(CuttingError) as error:
+        plan(pieces, stock, time_limit=1)
+    assert error.value.code == code
+
+
+def test_zero_time_limit_is_refused():
+    with pytest.raises(CuttingError) as error:
+        plan([Piece(1, 100, 100)], [SHEET], time_limit=0)
+    assert error.value.code == "time"
+
+
+def test_not_enough_sheets():
+    with pytest.raises(CuttingError) as error:
+        plan(
+            [Piece(i, 3000, 2000) for i in range(3)],
+            [Stock("s", 3210, 2250, quantity=2)],
+            time_limit=2,
+        )
+    assert error.value.code == "no_plan"
+
+
+def test_progress_is_reported():
+    seen = []
+    plan(
+        [Piece(i, 300 + 10 * i, 200 + 7 * i) for i in range(30)],
+        [SHEET],
+        time_limit=1,
+        progress=lambda fraction, loss: seen.append((fraction, loss)),
+    )
+    assert seen
+    assert all(0 <= fraction <= 1 for fraction, _loss in seen)
+    assert seen[-1][1] is not None
+
+
+def test_estimate_counts_sheets_of_each_size():
+    pieces = [Piece(i, 600, 400) for i in range(40)]  # 9.6 m²
+    result = estimate(pieces, [(3210, 2250)], time_limit=1)
+    assert len(result.sheets) == 2
+    assert 0.5 < result.yield_ratio <= 1.0
+    assert placed_keys(result) == list(range(40))
+
+
+def test_cut_map_is_svg_with_labels_and_numbers():
+    pieces = [Piece(7, 1000, 600), Piece(8, 500, 500)]
+    result = plan(pieces, [SHEET], time_limit=2)
+    [sheet] = result.sheets
+    svg = cut_map_svg(
+        sheet,
+        {7: ["GP00000007", "S00042 <ООО>"], 8: ["GP00000008", "S00043"]},
+        {"remnant": "Остаток", "title": 'Лист "1"'},
+    )
+    root = ET.fromstring(svg)  # well-formed, text escaped
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    text = "".join(root.itertext())
+    assert "GP00000007" in text
+    assert "S00042 <ООО>" in text
+    assert "Остаток" in text
+    assert "1000 × 600" in text
+    pieces_drawn = root.findall(".//{http://www.w3.org/2000/svg}rect[@data-piece]")
+    assert sorted(rect.get("data-piece") for rect in pieces_drawn) == ["7", "8"]
+    circles = root.findall(".//{http://www.w3.org/2000/svg}circle")
+    assert len(circles) == len(sheet.cuts)
+
+
+def test_sheet_survives_storage_as_json():
+    result = plan([Piece(1, 1000, 600), Piece(2, 700, 500)], [SHEET], time_limit=1)
+    [sheet] = result.sheets
+    data = json.loads(json.dumps(sheet_to_dict(sheet)))
+    again = sheet_from_dict(data, key="sheet")
+    assert (again.pieces, again.offcuts, again.waste) == (
+        sheet.pieces,
+        sheet.offcuts,
+        sheet.waste,
+    )
+    assert (again.cuts, again.trim, again.area) == (sheet.cuts, sheet.trim, sheet.area)
+    assert cut_map_svg(again) == cut_map_svg(sheet)
