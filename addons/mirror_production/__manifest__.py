@@ -47,6 +47,7 @@
         "demo/mirror_operation_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/sale_order_demo.xml",
+        "demo/mirror_cutting_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["mirror_production/static/tests/tours/*.js"],

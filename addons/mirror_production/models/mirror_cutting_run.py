@@ -67,7 +67,9 @@ class MirrorCuttingRun(models.Model):
             self.write(values)
             return
         with self.env.registry.cursor() as cr:
-            self.with_env(self.env(cr=cr)).write(values)
+            env = self.env(cr=cr)
+            self.with_env(env).write(values)
+            env.flush_all()  # before the commit, while this environment lives
         self.invalidate_recordset(list(values))
 
     def _mirror_progress_callback(self):
