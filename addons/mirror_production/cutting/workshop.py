@@ -335,7 +335,8 @@ def cut_map_svg(sheet, labels=None, texts=None):
         f'{-2 * unit:.0f} {width + 4 * unit:.0f} {height + 4 * unit:.0f}" '
         f'class="o_mirror_cut_map" role="img" aria-label="'
         f'{escape(texts.get("title", ""), {chr(34): "&quot;"})}" '
-        'preserveAspectRatio="xMidYMid meet" font-family="sans-serif">',
+        'preserveAspectRatio="xMidYMid meet" font-family="sans-serif" '
+        'style="width: 100%; max-height: 75vh;">',
         f'<rect x="0" y="0" width="{width}" height="{height}" fill="#eef3f6" '
         f'stroke="#37474f" stroke-width="{unit / 3:.1f}"/>',
     ]
@@ -408,7 +409,7 @@ def _text_block(x, y, width, height, lines, color, unit):
     is too small to read)."""
     longest = max(len(line) for line in lines)
     size = min(
-        height / (1.3 * len(lines) + 0.5), width / (0.62 * longest + 1), 6 * unit
+        height / (1.3 * len(lines) + 0.5), width / (0.62 * longest + 1), 4 * unit
     )
     if size < 0.8 * unit:
         return ""
