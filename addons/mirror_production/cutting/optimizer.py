@@ -24,6 +24,7 @@ The result is a :class:`Layout`, which :func:`cutting.layout.to_nodes` turns int
 the challenge's node tree.
 """
 
+import heapq
 import math
 import random
 import time
@@ -157,6 +158,8 @@ class Optimizer:
     """Plan ``instance`` (a :class:`cutting.instance.Instance`)."""
 
     pending_penalty = 2.0
+    dominance = True
+    open_row_weight = 0.5
 
     def __init__(self, instance, seed=0):
         self.instance = instance
@@ -372,10 +375,12 @@ class Optimizer:
             if deadline is not None and time.monotonic() > deadline:
                 raise _Timeout()
             self._depth = _depth + 1
-            children = self._children(states, last=_depth == self.count - 1)
+            last = _depth == self.count - 1
+            # the first run and the last depth filter the children afterwards
+            limit = None if strict or last else beam + beam // 2 + 2
+            children = self._children(states, last, limit)
             if not children:
                 return None
-            children.sort()
             states = self._select(states, children, beam)
         best = None
         for state in states:
@@ -384,8 +389,11 @@ class Optimizer:
         return best
 
     def _select(self, parents, children, beam):
+        """The ``beam`` best children as states, skipping duplicates and the
+        children whose front is dominated by a better one's."""
         chosen = []
         seen = set()
+        kept = {}  # (pos, stock, plate): the geometries chosen
         for child in children:
             _g, _n, index, stack, w, h, rotated, kind, x, y, sheet, geometry = child
             parent = parents[index]
@@ -401,6 +409,9 @@ class Optimizer:
             if key in seen:
                 continue
             seen.add(key)
+            fronts = kept.setdefault((pos, stock, geometry[0]), [])
+            if self.dominance and self._dominated(geometry, fronts):
+                continue
             state = _State()
             state.parent = parent
             state.move = (stack, w, h, rotated, kind, x, y)
@@ -415,17 +426,51 @@ class Optimizer:
             ):
                 continue
             chosen.append(state)
+            fronts.append(geometry)
             if len(chosen) >= beam:
                 self._truncated = True
                 break
         return chosen
 
-    def _children(self, states, last):
-        """Every move from every state, as sortable tuples (guide first)."""
+    def _dominated(self, geometry, fronts):
+        """Whether a chosen state, with the same pieces on the same sheets, used
+        no more of the sheet than ``geometry`` and leaves no gap to fix."""
+        _plate, _closed, _w, _h, x1p, x1, y2p, y2, x3 = geometry[:9]
+        frozen = geometry[12]
+        mw = self.params.min_waste
+        for other in fronts:
+            ox1p, ox1, oy2p, oy2, ox3 = other[4:9]
+            if ox1p == x1p:
+                if not (
+                    ox1 <= x1
+                    and oy2p <= y2p
+                    and oy2 <= y2
+                    and ox3 <= x3
+                    and (frozen or not other[12])
+                ):
+                    continue
+            elif ox1 > x1p:
+                continue
+            if (
+                (ox1 == ox3 or ox1 - ox3 >= mw)
+                and all(ox1 == r or ox1 - r >= mw for r in other[9])
+                and all(oy2 == t or oy2 - t >= mw for t in other[13])
+            ):
+                return True
+        return False
+
+    def _children(self, states, last, limit=None):
+        """The moves from ``states``, as sorted tuples (guide first): all of them,
+        or only the ``limit`` best (a child that cannot be among them is dropped
+        as soon as its guide is known). A state starts a new sheet only when no
+        piece fits its current one."""
         shapes = self.shapes
         stacks = range(len(shapes))
         suffix_min = self.suffix_min
         out = []
+        self._limit = limit
+        self._bound = math.inf
+        self._order = 0
         for index, state in enumerate(states):
             pos = state.pos
             # the smallest side left: narrower gaps are waste already
@@ -436,6 +481,7 @@ class Optimizer:
                 else (False, False)
             )
             seen_shapes = set()
+            moves = []
             for stack in stacks:
                 p = pos[stack]
                 if p >= len(shapes[stack]):
@@ -447,11 +493,22 @@ class Optimizer:
                         if (w, h) in seen_shapes:
                             continue
                         seen_shapes.add((w, h))
-                    move = (index, state, stack, w, h, rotated, reach, last, closes)
-                    if state.plate >= 0:
-                        self._moves_on_sheet(out, move)
+                    moves.append(
+                        (index, state, stack, w, h, rotated, reach, last, closes)
+                    )
+            self._fitted = False
+            if state.plate >= 0:
+                for move in moves:
+                    self._moves_on_sheet(out, move)
+            # (the first run and the last depth filter their children later)
+            if not self._fitted or limit is None:
+                for move in moves:
                     self._moves_new_sheet(out, move)
-        return out
+        if limit is None:
+            out.sort()
+            return out
+        out.sort(reverse=True)
+        return [child for _guide, _order, child in out]
 
     def _emit(self, out, move, kind, x, y, sheet, geometry):
         """Append the child of ``move``; ``geometry`` is the new state's
@@ -463,6 +520,9 @@ class Optimizer:
         gap = x1 - x3
         if 0 < gap < reach:
             used += gap * (y1 - y0)
+        elif gap > 0:
+            # the rest of the row: rarely filled to the end
+            used += self.open_row_weight * gap * (y1 - y0)
         gap = H - y1
         if 0 < gap < reach:
             used += (x1 - x1p) * gap
@@ -470,7 +530,12 @@ class Optimizer:
         if not last and 0 < gap < reach:
             used += gap * H
         area = state.area + w * h
+        self._fitted = True
         guide = self._guide(used, area)
+        bound = self._bound
+        if guide >= bound:
+            self._truncated = True
+            return
         mw = self.params.min_waste
         rows, tops = geometry[9], geometry[13]
         if not (
@@ -479,9 +544,26 @@ class Optimizer:
             and all(y1 == t or y1 - t >= mw for t in tops)
         ):
             guide *= self.pending_penalty  # a gap still to be fixed
-        out.append(
-            (guide, len(out), index, stack, w, h, rotated, kind, x, y, sheet, geometry)
-        )
+            if guide >= bound:
+                self._truncated = True
+                return
+        self._order += 1
+        child = (guide, self._order, index, stack, w, h, rotated, kind, x, y, sheet)
+        child += (geometry,)
+        limit = self._limit
+        if limit is None:
+            out.append(child)
+            return
+        # a heap of the best ``limit`` children, the worst on top
+        entry = (-guide, -self._order, child)
+        if len(out) < limit:
+            heapq.heappush(out, entry)
+            if len(out) == limit:
+                self._bound = -out[0][0]
+        else:
+            heapq.heapreplace(out, entry)
+            self._truncated = True
+            self._bound = -out[0][0]
 
     def _row_closes(self, state):
         """Every piece of the current row leaves 0 or at least min_waste above."""
