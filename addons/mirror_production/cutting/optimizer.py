@@ -471,17 +471,13 @@ class Optimizer:
         self._limit = limit
         self._bound = math.inf
         self._order = 0
+        self._scale = self._depth  # the guide's mean area: area / depth
         for index, state in enumerate(states):
             pos = state.pos
             # the smallest side left: narrower gaps are waste already
             reach = min((suffix_min[k][pos[k]] for k in stacks), default=0)
-            closes = (
-                (self._row_closes(state), self._strip_closes(state))
-                if state.plate >= 0
-                else (False, False)
-            )
             seen_shapes = set()
-            moves = []
+            items = []
             for stack in stacks:
                 p = pos[stack]
                 if p >= len(shapes[stack]):
@@ -493,51 +489,41 @@ class Optimizer:
                         if (w, h) in seen_shapes:
                             continue
                         seen_shapes.add((w, h))
-                    moves.append(
-                        (index, state, stack, w, h, rotated, reach, last, closes)
-                    )
+                    items.append((stack, w, h, rotated))
             self._fitted = False
+            move = (index, state, reach, last)
             if state.plate >= 0:
-                for move in moves:
-                    self._moves_on_sheet(out, move)
+                self._moves_on_sheet(out, move, items)
             # (the first run and the last depth filter their children later)
             if not self._fitted or limit is None:
-                for move in moves:
-                    self._moves_new_sheet(out, move)
+                self._moves_new_sheet(out, move, items)
         if limit is None:
             out.sort()
             return out
         out.sort(reverse=True)
         return [child for _guide, _order, child in out]
 
-    def _emit(self, out, move, kind, x, y, sheet, geometry):
-        """Append the child of ``move``; ``geometry`` is the new state's
-        (plate, closed, W, H, x1p, x1, y0, y1, x3, rows, lw, lh, frozen, tops)."""
-        index, state, stack, w, h, rotated, reach, last, _closes = move
-        _plate, closed, W, H, x1p, x1, y0, y1, x3 = geometry[:9]
-        # committed area, with the gaps no remaining piece can fill
-        used = closed + x1p * H + (x1 - x1p) * y0 + (x3 - x1p) * (y1 - y0)
-        gap = x1 - x3
-        if 0 < gap < reach:
-            used += gap * (y1 - y0)
-        elif gap > 0:
-            # the rest of the row: rarely filled to the end
-            used += self.open_row_weight * gap * (y1 - y0)
-        gap = H - y1
-        if 0 < gap < reach:
-            used += (x1 - x1p) * gap
-        gap = W - x1
-        if not last and 0 < gap < reach:
-            used += gap * H
-        area = state.area + w * h
+    def _emit(self, out, move, item, kind, x, y, sheet, frame, front, rest):
+        """Offer the child of ``move`` that puts ``item`` at (``x``, ``y``).
+
+        ``frame`` is the new state's (plate, closed, W, H), ``front`` its
+        (x1p, x1, y0, y1, x3) and ``rest`` (rows, row, lw, lh, frozen, tops,
+        top): ``row`` and ``top``, when not None, are appended to ``rows`` and
+        ``tops``. The child's geometry is only built when it is kept."""
+        index, state, _reach, _last = move
+        x1p, x1, y0, y1, x3 = front
         self._fitted = True
-        guide = self._guide(used, area)
+        guide = self._guide(move, item, frame, x1p, x1, y0, y1, x3)
         bound = self._bound
         if guide >= bound:
             self._truncated = True
             return
+        rows, row, lw, lh, frozen, tops, top = rest
+        if row is not None:
+            rows += (row,)
+        if top is not None:
+            tops += (top,)
         mw = self.params.min_waste
-        rows, tops = geometry[9], geometry[13]
         if not (
             (x1 == x3 or x1 - x3 >= mw)
             and all(x1 == r or x1 - r >= mw for r in rows)
@@ -548,8 +534,8 @@ class Optimizer:
                 self._truncated = True
                 return
         self._order += 1
-        child = (guide, self._order, index, stack, w, h, rotated, kind, x, y, sheet)
-        child += (geometry,)
+        child = (guide, self._order, index, *item, kind, x, y, sheet)
+        child += (frame + front + (rows, lw, lh, frozen, tops),)
         limit = self._limit
         if limit is None:
             out.append(child)
@@ -564,6 +550,37 @@ class Optimizer:
             heapq.heapreplace(out, entry)
             self._truncated = True
             self._bound = -out[0][0]
+
+    def _guide(self, move, item, frame, x1p, x1, y0, y1, x3):
+        """Lower is better: the committed waste rate, divided by the mean area of
+        the pieces placed, so that big pieces go first and small ones fill in."""
+        _index, state, reach, last = move
+        _plate, closed, W, H = frame
+        # committed area, with the gaps no remaining piece can fill
+        used = closed + x1p * H + (x1 - x1p) * y0 + (x3 - x1p) * (y1 - y0)
+        gap = x1 - x3
+        if gap > 0:
+            if gap < reach:
+                used += gap * (y1 - y0)
+            else:
+                # the rest of the row: rarely filled to the end
+                used += self.open_row_weight * gap * (y1 - y0)
+        gap = H - y1
+        if 0 < gap < reach:
+            used += (x1 - x1p) * gap
+        gap = W - x1
+        if not last and 0 < gap < reach:
+            used += gap * H
+        area = state.area + item[1] * item[2]
+        return (used - area) / used * self._scale / area
+
+    def _hopeless(self, move, item, frame, x1p, x1, y0, y1, x3):
+        """Whether the child with this front, or one moved further right or up
+        past a defect, cannot be among the best: its guide is known too high."""
+        if self._guide(move, item, frame, x1p, x1, y0, y1, x3) < self._bound:
+            return False
+        self._fitted = self._truncated = True
+        return True
 
     def _row_closes(self, state):
         """Every piece of the current row leaves 0 or at least min_waste above."""
@@ -580,31 +597,58 @@ class Optimizer:
             and self._row_closes(state)
         )
 
-    def _moves_on_sheet(self, out, move):
+    def _fits_plate(self, state, right, top, last):
+        """The pieces up to ``right`` and ``top`` leave 0 or ``min_waste``."""
+        rest, above = state.width - right, state.height - top
+        mw = self.params.min_waste
+        return (
+            rest >= 0
+            and above >= 0
+            and (not above or above >= mw)
+            and (not rest or rest >= mw or last)
+        )
+
+    def _moves_on_sheet(self, out, move, items):
         """On top of the last piece, right of it, in a new row, in a new 1-strip.
 
         The gaps a row or a 1-strip leaves are checked when it is closed: a row
         may still grow, a 1-strip widen, until then."""
-        _index, state, _stack, w, h, _rotated, _reach, last, closes = move
+        _index, state, _reach, last = move
+        frame = (state.plate, state.closed, state.width, state.height)
+        x1p, x1, y2p, y2, x3 = state.x1p, state.x1, state.y2p, state.y2, state.x3
+        hopeless = self._hopeless
+        row_closes = self._row_closes(state)
+        strip_closes = row_closes and self._strip_closes(state)
+        for item in items:
+            _stack, w, h, _rotated = item
+            if w == state.lw:
+                self._move_on_top(out, move, item)
+            # right of the last piece, in the current row
+            if not hopeless(
+                move, item, frame, x1p, max(x1, x3 + w), y2p, max(y2, y2p + h), x3 + w
+            ):
+                self._move_same_row(out, move, item, frame)
+            if not row_closes:
+                continue
+            # in a new row above
+            if not hopeless(
+                move, item, frame, x1p, max(x1, x1p + w), y2, y2 + h, x1p + w
+            ):
+                self._move_new_row(out, move, item, frame)
+            if strip_closes and not hopeless(
+                move, item, frame, x1, x1 + w, 0, h, x1 + w
+            ):
+                self._move_new_strip(out, move, item, frame)
+
+    def _move_same_row(self, out, move, item, frame):
+        """Right of the last piece, in the current row."""
+        _index, state, _reach, last = move
+        _stack, w, h, _rotated = item
         params = self.params
         mw, max1 = params.min_waste, params.max1cut
-        W, H = state.width, state.height
-        plate, sheet, closed = state.plate, state.sheet, state.closed
+        plate, sheet = state.plate, state.sheet
         x1p, x1, y2p, y2, x3 = state.x1p, state.x1, state.y2p, state.y2, state.x3
         rows, tops, frozen = state.rows, state.tops, state.frozen
-
-        def fits_sheet(right, top):
-            rest, above = W - right, H - top
-            return (
-                right <= W
-                and above >= 0
-                and (not above or above >= mw)
-                and (not rest or rest >= mw or last)
-            )
-
-        if w == state.lw:
-            self._move_on_top(out, move, fits_sheet)
-        # right of the last piece, in the current row
         for x, y, raised in self._spots(plate, x3, y2p, w, h, x3):
             nx3, top = x + w, y + h
             if nx3 - x1p > max1 or x - x3 and x - x3 < mw:
@@ -615,102 +659,110 @@ class Optimizer:
             if ny2 > y2 and frozen:
                 continue
             nx1 = max(x1, nx3)
-            if fits_sheet(nx1, ny2):
-                geometry = (plate, closed, W, H, x1p, nx1, y2p, ny2, nx3, rows)
+            if self._fits_plate(state, nx1, ny2, last):
+                front = (x1p, nx1, y2p, ny2, nx3)
                 if raised:
-                    geometry += (0, h, True, tops)
+                    rest = (rows, None, 0, h, True, tops, None)
                 else:
-                    geometry += (w, h, frozen, tops + (top,))
-                self._emit(out, move, SAME_ROW, x, y, sheet, geometry)
-        # in a new row above
-        if not closes[0]:
-            return
+                    rest = (rows, None, w, h, frozen, tops, top)
+                self._emit(out, move, item, SAME_ROW, x, y, sheet, frame, front, rest)
+
+    def _move_new_row(self, out, move, item, frame):
+        """In a new row above the current one."""
+        _index, state, _reach, last = move
+        _stack, w, h, _rotated = item
+        params = self.params
+        max1, min2 = params.max1cut, params.min2cut
+        plate, sheet = state.plate, state.sheet
+        x1p, x1, y2, x3 = state.x1p, state.x1, state.y2, state.x3
+        rows = state.rows
         for x, y, raised in self._spots(plate, x1p, y2, w, h, x1p):
             nx3, ny2 = x + w, y + h
-            if nx3 - x1p > max1 or ny2 - y2 < params.min2cut:
+            if nx3 - x1p > max1 or ny2 - y2 < min2:
                 continue
             nx1 = max(x1, nx3)
-            if fits_sheet(nx1, ny2):
-                geometry = (plate, closed, W, H, x1p, nx1, y2, ny2, nx3, rows + (x3,))
+            if self._fits_plate(state, nx1, ny2, last):
+                front = (x1p, nx1, y2, ny2, nx3)
                 if raised:
-                    geometry += (0, h, True, ())
+                    rest = (rows, x3, 0, h, True, (), None)
                 else:
-                    geometry += (w, h, False, (ny2,))
-                self._emit(out, move, NEW_ROW, x, y, sheet, geometry)
-        if closes[1]:
-            self._moves_new_strip(out, move, fits_sheet)
+                    rest = (rows, x3, w, h, False, (), ny2)
+                self._emit(out, move, item, NEW_ROW, x, y, sheet, frame, front, rest)
 
-    def _moves_new_strip(self, out, move, fits_sheet):
+    def _move_new_strip(self, out, move, item, frame):
         """In a new 1-strip, right of the current one."""
-        _index, state, _stack, w, h, _rotated, _reach, _last, _closes = move
+        _index, state, _reach, last = move
+        _stack, w, h, _rotated = item
         x1 = state.x1
         for x, y, raised in self._spots(state.plate, x1, 0, w, h, x1):
             right, top = x + w, y + h
             if (
                 right - x1 <= self.params.max1cut
                 and top >= self.params.min2cut
-                and fits_sheet(right, top)
+                and self._fits_plate(state, right, top, last)
             ):
-                geometry = (
-                    (state.plate, state.closed, state.width, state.height)
-                    + (x1, right, 0, top, right, ())
-                    + ((0, h, True, ()) if raised else (w, h, False, (top,)))
+                front = (x1, right, 0, top, right)
+                if raised:
+                    rest = ((), None, 0, h, True, (), None)
+                else:
+                    rest = ((), None, w, h, False, (), top)
+                self._emit(
+                    out, move, item, NEW_STRIP, x, y, state.sheet, frame, front, rest
                 )
-                self._emit(out, move, NEW_STRIP, x, y, state.sheet, geometry)
 
-    def _move_on_top(self, out, move, fits_sheet):
+    def _move_on_top(self, out, move, item):
         """Above the last piece, in its 3-node: two pieces, one 4-cut."""
-        _index, state, _stack, w, h, _rotated, _reach, _last, _closes = move
+        _index, state, _reach, last = move
+        _stack, w, h, _rotated = item
         x, y = state.x3 - w, state.y2p + state.lh
         top = y + h
         if (
             (top == state.y2 or (top > state.y2 and not state.frozen))
-            and fits_sheet(state.x1, top)
+            and self._fits_plate(state, state.x1, top, last)
             and self._spots(state.plate, x, y, w, h, x)[0] == (x, y, False)
         ):
-            geometry = state.geometry()
-            geometry = geometry[:7] + (top,) + geometry[8:10]
-            geometry += (0, 0, True, state.tops[:-1])
-            self._emit(out, move, ON_TOP, x, y, state.sheet, geometry)
+            frame = (state.plate, state.closed, state.width, state.height)
+            front = (state.x1p, state.x1, state.y2p, top, state.x3)
+            rest = (state.rows, None, 0, 0, True, state.tops[:-1], None)
+            self._emit(out, move, item, ON_TOP, x, y, state.sheet, frame, front, rest)
 
-    def _moves_new_sheet(self, out, move):
+    def _moves_new_sheet(self, out, move, items):
         """On a new sheet, of each kind left in stock."""
-        _index, state, _stack, w, h, _rotated, _reach, last, closes = move
+        _index, state, _reach, last = move
         params = self.params
         mw = params.min_waste
         plate = state.plate
         closed = state.closed
         if plate >= 0:
             rest = state.width - state.x1
-            if 0 < rest < mw or not closes[1]:
+            if 0 < rest < mw or not self._strip_closes(state):
                 return  # the current sheet cannot be closed here
             closed += self.sheets[state.sheet].area
         for kind, sheet in enumerate(self.sheets):
             if state.stock[kind] <= 0:
                 continue
             W, H = self._usable(sheet)
-            for x, y, raised in self._spots(plate + 1, 0, 0, w, h, 0):
-                right, top = x + w, y + h
-                above, rest = H - top, W - right
-                if (
-                    right <= min(W, params.max1cut)
-                    and above >= 0
-                    and (not above or above >= mw)
-                    and top >= params.min2cut
-                    and (not rest or rest >= mw or last)
-                ):
-                    geometry = (plate + 1, closed, W, H, 0, right, 0, top, right, ())
-                    if raised:
-                        geometry += (0, h, True, ())
-                    else:
-                        geometry += (w, h, False, (top,))
-                    self._emit(out, move, NEW_SHEET, x, y, kind, geometry)
-
-    def _guide(self, committed, area):
-        """Lower is better: the committed waste rate, divided by the mean area of
-        the pieces placed, so that big pieces go first and small ones fill in."""
-        waste = committed - area
-        return waste / committed / (area / self._depth)
+            frame = (plate + 1, closed, W, H)
+            for item in items:
+                _stack, w, h, _rotated = item
+                for x, y, raised in self._spots(plate + 1, 0, 0, w, h, 0):
+                    right, top = x + w, y + h
+                    above, rest = H - top, W - right
+                    if (
+                        right <= min(W, params.max1cut)
+                        and above >= 0
+                        and (not above or above >= mw)
+                        and top >= params.min2cut
+                        and (not rest or rest >= mw or last)
+                    ):
+                        front = (0, right, 0, top, right)
+                        if raised:
+                            rest = ((), None, 0, h, True, (), None)
+                        else:
+                            rest = ((), None, w, h, False, (), top)
+                        self._emit(
+                            out, move, item, NEW_SHEET, x, y, kind, frame, front, rest
+                        )
 
     # -- result ----------------------------------------------------------------
 
