@@ -203,15 +203,12 @@ class Optimizer:
                     )
                 shapes.append(tuple(options))
             self.shapes.append(shapes)
-        # per stack and position: the smallest side among the items left
-        self.suffix_min = []
-        for shapes in self.shapes:
-            mins = [10**9] * (len(shapes) + 1)
-            for index in range(len(shapes) - 1, -1, -1):
-                mins[index] = min(
-                    mins[index + 1], *(min(a, b) for a, b, _r in shapes[index])
-                )
-            self.suffix_min.append(mins)
+        # per stack and position: the item's smaller side (a gap narrower than
+        # every stack's next item is taken as waste)
+        self.side_min = [
+            [min(a, b) for (a, b, _r), *_rest in shapes] + [10**9]
+            for shapes in self.shapes
+        ]
         self.item_area = sum(
             (item.length + cut) * (item.width + cut) for item in instance.items
         )
@@ -327,10 +324,10 @@ class Optimizer:
                 break
             if max_beam is not None and beam >= max_beam:
                 break
-            if deadline is not None and time.monotonic() >= deadline:
+            beam = self._next_beam(result.runs, growth, deadline)
+            if beam is None:
                 result.timed_out = True
                 break
-            beam = max(beam + 1, int(beam * growth))
         if result.layout is None:
             raise CuttingError(
                 "no_plan",
@@ -342,6 +339,31 @@ class Optimizer:
         result.layout.optimal = result.optimal
         result.elapsed = time.monotonic() - started
         return result
+
+    def _next_beam(self, runs, growth, deadline):
+        """The next run's width: ``growth`` times the last one, or when that run
+        would not end in time, as wide as the time left allows; None when no
+        new width fits (run times grow as a power of the width, measured on
+        the last two runs)."""
+        last, _loss, seconds = runs[-1]
+        wider = max(last + 1, int(last * growth))
+        if deadline is None:
+            return wider
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return None
+        power = 1.3
+        if len(runs) > 1 and runs[-2][2] > 0.05:
+            before, _loss, earlier = runs[-2]
+            power = math.log(seconds / earlier) / math.log(last / before)
+            power = min(max(power, 1.0), 1.6)
+        seconds = max(seconds, 1e-3)
+        if seconds * (wider / last) ** power <= left:
+            return wider
+        fits = int(last * (0.9 * left / seconds) ** (1 / power))
+        if fits < 2 or fits in {beam for beam, _loss, _seconds in runs}:
+            return None
+        return fits
 
     def _final_loss(self, state):
         """The challenge's loss, on whole sheets (trim included) and true sizes."""
@@ -466,7 +488,7 @@ class Optimizer:
         piece fits its current one."""
         shapes = self.shapes
         stacks = range(len(shapes))
-        suffix_min = self.suffix_min
+        side_min = self.side_min
         out = []
         self._limit = limit
         self._bound = math.inf
@@ -474,8 +496,8 @@ class Optimizer:
         self._scale = self._depth  # the guide's mean area: area / depth
         for index, state in enumerate(states):
             pos = state.pos
-            # the smallest side left: narrower gaps are waste already
-            reach = min((suffix_min[k][pos[k]] for k in stacks), default=0)
+            # the next pieces' smallest side: narrower gaps are waste already
+            reach = min((side_min[k][pos[k]] for k in stacks), default=0)
             seen_shapes = set()
             items = []
             for stack in stacks:
