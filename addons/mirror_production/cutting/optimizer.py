@@ -154,6 +154,26 @@ def _clear(defects, x, y, w, h, axis, least):
     return None
 
 
+def _rank(closed, W, H, reach, last, weight, scale, area, x1p, x1, y0, y1, x3):
+    """A child's guide, lower is better: the committed waste rate divided by the
+    mean area of the pieces placed (``area`` / ``scale``), so that big pieces go
+    first and small ones fill in. Committed are the closed sheets, the 1-strips
+    left of ``x1p``, the rows under ``y0`` and the current row up to ``x3``; the
+    gaps narrower than ``reach`` (no next piece fits) and a share ``weight`` of
+    the current row's end (rarely filled to the end) count as well."""
+    used = closed + x1p * H + (x1 - x1p) * y0 + (x3 - x1p) * (y1 - y0)
+    gap = x1 - x3
+    if gap > 0:
+        used += (gap if gap < reach else weight * gap) * (y1 - y0)
+    gap = H - y1
+    if 0 < gap < reach:
+        used += (x1 - x1p) * gap
+    gap = W - x1
+    if not last and 0 < gap < reach:
+        used += gap * H
+    return (used - area) / used * scale / area
+
+
 class Optimizer:
     """Plan ``instance`` (a :class:`cutting.instance.Instance`)."""
 
@@ -399,7 +419,7 @@ class Optimizer:
             self._depth = _depth + 1
             last = _depth == self.count - 1
             # the first run and the last depth filter the children afterwards
-            limit = None if strict or last else beam + beam // 2 + 2
+            limit = None if strict or last else 2 * beam + 2
             children = self._children(states, last, limit)
             if not children:
                 return None
@@ -574,35 +594,14 @@ class Optimizer:
             self._bound = -out[0][0]
 
     def _guide(self, move, item, frame, x1p, x1, y0, y1, x3):
-        """Lower is better: the committed waste rate, divided by the mean area of
-        the pieces placed, so that big pieces go first and small ones fill in."""
+        """The guide of the child of ``move`` (see :func:`_rank`)."""
         _index, state, reach, last = move
         _plate, closed, W, H = frame
-        # committed area, with the gaps no remaining piece can fill
-        used = closed + x1p * H + (x1 - x1p) * y0 + (x3 - x1p) * (y1 - y0)
-        gap = x1 - x3
-        if gap > 0:
-            if gap < reach:
-                used += gap * (y1 - y0)
-            else:
-                # the rest of the row: rarely filled to the end
-                used += self.open_row_weight * gap * (y1 - y0)
-        gap = H - y1
-        if 0 < gap < reach:
-            used += (x1 - x1p) * gap
-        gap = W - x1
-        if not last and 0 < gap < reach:
-            used += gap * H
         area = state.area + item[1] * item[2]
-        return (used - area) / used * self._scale / area
-
-    def _hopeless(self, move, item, frame, x1p, x1, y0, y1, x3):
-        """Whether the child with this front, or one moved further right or up
-        past a defect, cannot be among the best: its guide is known too high."""
-        if self._guide(move, item, frame, x1p, x1, y0, y1, x3) < self._bound:
-            return False
-        self._fitted = self._truncated = True
-        return True
+        return _rank(
+            closed, W, H, reach, last, self.open_row_weight, self._scale, area,
+            x1p, x1, y0, y1, x3,
+        )  # fmt: skip
 
     def _row_closes(self, state):
         """Every piece of the current row leaves 0 or at least min_waste above."""
@@ -635,32 +634,72 @@ class Optimizer:
 
         The gaps a row or a 1-strip leaves are checked when it is closed: a row
         may still grow, a 1-strip widen, until then."""
-        _index, state, _reach, last = move
-        frame = (state.plate, state.closed, state.width, state.height)
+        _index, state, reach, last = move
+        closed, W, H = state.closed, state.width, state.height
+        frame = (state.plate, closed, W, H)
         x1p, x1, y2p, y2, x3 = state.x1p, state.x1, state.y2p, state.y2, state.x3
-        hopeless = self._hopeless
-        row_closes = self._row_closes(state)
-        strip_closes = row_closes and self._strip_closes(state)
+        weight, scale = self.open_row_weight, self._scale
+        # a bound on the guides of each kind of move, whatever the piece: every
+        # move commits the piece beyond what is committed already
+        bound, placed = self._bound, state.area
+        largest = max(w * h for _stack, w, h, _rotated in items)
+
+        def hopeless(committed):
+            if committed <= placed or bound == math.inf:
+                return False
+            low = (committed - placed) / (committed + largest) * scale
+            return low / (placed + largest) >= bound
+
+        row = closed + x1p * H + (x1 - x1p) * y2p
+        same_row = not hopeless(row + (x3 - x1p) * (y2 - y2p))
+        row_closes = self._row_closes(state) and not hopeless(
+            closed + x1p * H + (x1 - x1p) * y2
+        )
+        strip_closes = (
+            row_closes and self._strip_closes(state) and not hopeless(closed + x1 * H)
+        )
+        if not (same_row and row_closes and strip_closes):
+            self._fitted = self._truncated = True
+        # each move is tried only when its guide, as it is or moved further right
+        # or up past a defect, may be among the best
         for item in items:
             _stack, w, h, _rotated = item
+            area = state.area + w * h
             if w == state.lw:
                 self._move_on_top(out, move, item)
             # right of the last piece, in the current row
-            if not hopeless(
-                move, item, frame, x1p, max(x1, x3 + w), y2p, max(y2, y2p + h), x3 + w
-            ):
+            nx3 = x3 + w
+            if not same_row:
+                pass
+            elif _rank(
+                closed, W, H, reach, last, weight, scale, area,
+                x1p, max(x1, nx3), y2p, max(y2, y2p + h), nx3,
+            ) < self._bound:  # fmt: skip
                 self._move_same_row(out, move, item, frame)
+            else:
+                self._fitted = self._truncated = True
             if not row_closes:
                 continue
             # in a new row above
-            if not hopeless(
-                move, item, frame, x1p, max(x1, x1p + w), y2, y2 + h, x1p + w
-            ):
+            nx3 = x1p + w
+            if _rank(
+                closed, W, H, reach, last, weight, scale, area,
+                x1p, max(x1, nx3), y2, y2 + h, nx3,
+            ) < self._bound:  # fmt: skip
                 self._move_new_row(out, move, item, frame)
-            if strip_closes and not hopeless(
-                move, item, frame, x1, x1 + w, 0, h, x1 + w
-            ):
+            else:
+                self._fitted = self._truncated = True
+            if not strip_closes:
+                continue
+            # in a new 1-strip
+            nx3 = x1 + w
+            if _rank(
+                closed, W, H, reach, last, weight, scale, area,
+                x1, nx3, 0, h, nx3,
+            ) < self._bound:  # fmt: skip
                 self._move_new_strip(out, move, item, frame)
+            else:
+                self._fitted = self._truncated = True
 
     def _move_same_row(self, out, move, item, frame):
         """Right of the last piece, in the current row."""
