@@ -412,6 +412,7 @@ class Optimizer:
         be closed as they are (never stuck: the first run always ends)."""
         self._truncated = False
         self._strict = strict
+        self._deadline = deadline
         states = [self._root()]
         for _depth in range(self.count):
             if deadline is not None and time.monotonic() > deadline:
@@ -514,7 +515,11 @@ class Optimizer:
         self._bound = math.inf
         self._order = 0
         self._scale = self._depth  # the guide's mean area: area / depth
+        deadline = self._deadline
         for index, state in enumerate(states):
+            if not index % 64 and deadline is not None:
+                if time.monotonic() > deadline:
+                    raise _Timeout()
             pos = state.pos
             # the next pieces' smallest side: narrower gaps are waste already
             reach = min((side_min[k][pos[k]] for k in stacks), default=0)
@@ -652,14 +657,12 @@ class Optimizer:
 
         row = closed + x1p * H + (x1 - x1p) * y2p
         same_row = not hopeless(row + (x3 - x1p) * (y2 - y2p))
-        row_closes = self._row_closes(state) and not hopeless(
-            closed + x1p * H + (x1 - x1p) * y2
-        )
-        strip_closes = (
-            row_closes and self._strip_closes(state) and not hopeless(closed + x1 * H)
-        )
-        if not (same_row and row_closes and strip_closes):
+        new_row = not hopeless(closed + x1p * H + (x1 - x1p) * y2)
+        new_strip = not hopeless(closed + x1 * H)
+        if not (same_row and new_row and new_strip):
             self._fitted = self._truncated = True
+        row_closes = new_row and self._row_closes(state)
+        strip_closes = row_closes and new_strip and self._strip_closes(state)
         # each move is tried only when its guide, as it is or moved further right
         # or up past a defect, may be among the best
         for item in items:
