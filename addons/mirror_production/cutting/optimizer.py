@@ -39,6 +39,9 @@ NEW_STRIP = 2
 NEW_SHEET = 3
 ON_TOP = 4  # above the last piece, in its 3-node
 
+# the guide divides the waste rate by the mean piece area to this power
+SIZE_POWER = 1.3
+
 
 class CuttingError(ValueError):
     """The instance cannot be planned; ``code`` names the reason for callers."""
@@ -155,12 +158,12 @@ def _clear(defects, x, y, w, h, axis, least):
 
 
 def _rank(closed, W, H, reach, last, weight, scale, area, x1p, x1, y0, y1, x3):
-    """A child's guide, lower is better: the committed waste rate divided by the
-    mean area of the pieces placed (``area`` / ``scale``), so that big pieces go
-    first and small ones fill in. Committed are the closed sheets, the 1-strips
-    left of ``x1p``, the rows under ``y0`` and the current row up to ``x3``; the
-    gaps narrower than ``reach`` (no next piece fits) and a share ``weight`` of
-    the current row's end (rarely filled to the end) count as well."""
+    """A child's guide, lower is better: the committed waste rate divided by a
+    power of the mean area of the pieces placed (``area`` / ``scale``), so that
+    big pieces go first and small ones fill in. Committed are the closed sheets,
+    the 1-strips left of ``x1p``, the rows under ``y0`` and the current row up to
+    ``x3``; the gaps narrower than ``reach`` (no next piece fits) and a share
+    ``weight`` of the current row's end (rarely filled to the end) count too."""
     used = closed + x1p * H + (x1 - x1p) * y0 + (x3 - x1p) * (y1 - y0)
     gap = x1 - x3
     if gap > 0:
@@ -171,7 +174,7 @@ def _rank(closed, W, H, reach, last, weight, scale, area, x1p, x1, y0, y1, x3):
     gap = W - x1
     if not last and 0 < gap < reach:
         used += gap * H
-    return (used - area) / used * scale / area
+    return (used - area) / used * (scale / area) ** SIZE_POWER
 
 
 class Optimizer:
@@ -652,8 +655,8 @@ class Optimizer:
         def hopeless(committed):
             if committed <= placed or bound == math.inf:
                 return False
-            low = (committed - placed) / (committed + largest) * scale
-            return low / (placed + largest) >= bound
+            low = (committed - placed) / (committed + largest)
+            return low * (scale / (placed + largest)) ** SIZE_POWER >= bound
 
         row = closed + x1p * H + (x1 - x1p) * y2p
         same_row = not hopeless(row + (x3 - x1p) * (y2 - y2p))
