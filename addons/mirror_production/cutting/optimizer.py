@@ -13,12 +13,18 @@ or at least ``min_waste``; a piece that would cover a defect is moved right past
 or raised above it.
 
 The search is an iterative beam search: beams of width 1, 2, 4, … are run one after
-another until the time limit, each from scratch, keeping the best plan. States of
+another until the time limit, each from scratch, keeping the best plan; the last
+run is as wide as the time left allows (run times are extrapolated). States of
 the same depth (items inserted) are ranked by a guide built on the committed waste
-(gaps narrower than every remaining piece count at once) and on the mean size of
-the pieces placed; identical states are merged. It stops early when the plan meets
-the area lower bound or when a beam held every state. Everything is deterministic:
-ties are broken by generation order, and ``seed`` only permutes the stacks' order.
+(gaps narrower than every stack's next piece count at once, the open end of the
+current row in part) and on the mean size of the pieces placed. Only the best
+children are built: a move whose guide is known to be too high is not even placed.
+Identical states are merged, and of states with the same pieces on the same
+sheets, one whose used region holds another's (that leaves no gap to fix) is
+dropped. A state starts a new sheet only when no piece fits its current one. It
+stops early when the plan meets the area lower bound or when a beam held every
+state. Everything is deterministic: ties are broken by generation order, and
+``seed`` only permutes the stacks' order.
 
 The result is a :class:`Layout`, which :func:`cutting.layout.to_nodes` turns into
 the challenge's node tree.
