@@ -653,65 +653,84 @@ class Optimizer:
         frame = (state.plate, closed, W, H)
         x1p, x1, y2p, y2, x3 = state.x1p, state.x1, state.y2p, state.y2, state.x3
         weight, scale = self.open_row_weight, self._scale
+        params = self.params
+        max1, min2 = params.max1cut, params.min2cut
+        lw, frozen = state.lw, state.frozen
         # a bound on the guides of each kind of move, whatever the piece: every
         # move commits the piece beyond what is committed already
-        bound, placed = self._bound, state.area
         largest = max(w * h for _stack, w, h, _rotated in items)
-
-        def hopeless(committed):
-            if committed <= placed or bound == math.inf:
-                return False
-            low = (committed - placed) / (committed + largest)
-            return low * (scale / (placed + largest)) ** SIZE_POWER >= bound
-
-        row = closed + x1p * H + (x1 - x1p) * y2p
-        same_row = not hopeless(row + (x3 - x1p) * (y2 - y2p))
-        new_row = not hopeless(closed + x1p * H + (x1 - x1p) * y2)
-        new_strip = not hopeless(closed + x1 * H)
-        if not (same_row and new_row and new_strip):
-            self._fitted = self._truncated = True
-        row_closes = new_row and self._row_closes(state)
-        strip_closes = row_closes and new_strip and self._strip_closes(state)
-        # each move is tried only when its guide, as it is or moved further right
-        # or up past a defect, may be among the best
+        same_row = not self._hopeless(
+            closed + x1p * H + (x1 - x1p) * y2p + (x3 - x1p) * (y2 - y2p),
+            state.area,
+            largest,
+        )
+        row_closes = self._row_closes(state) and not self._hopeless(
+            closed + x1p * H + (x1 - x1p) * y2, state.area, largest
+        )
+        strip_closes = (
+            row_closes
+            and self._strip_closes(state)
+            and not self._hopeless(closed + x1 * H, state.area, largest)
+        )
+        # each move is tried only when it may fit and its guide, as it is or
+        # moved further right or up past a defect, may be among the best
         for item in items:
             _stack, w, h, _rotated = item
             area = state.area + w * h
-            if w == state.lw:
+            if w == lw:
                 self._move_on_top(out, move, item)
             # right of the last piece, in the current row
-            nx3 = x3 + w
-            if not same_row:
-                pass
-            elif _rank(
-                closed, W, H, reach, last, weight, scale, area,
-                x1p, max(x1, nx3), y2p, max(y2, y2p + h), nx3,
-            ) < self._bound:  # fmt: skip
-                self._move_same_row(out, move, item, frame)
-            else:
-                self._fitted = self._truncated = True
-            if not row_closes:
+            nx3, top = x3 + w, y2p + h
+            nx1 = x1 if x1 > nx3 else nx3
+            if (
+                same_row
+                and nx3 - x1p <= max1
+                and nx1 <= W
+                and top <= H
+                and (top <= y2 or not frozen)
+            ):
+                if _rank(
+                    closed, W, H, reach, last, weight, scale, area,
+                    x1p, nx1, y2p, y2 if y2 > top else top, nx3,
+                ) < self._bound:  # fmt: skip
+                    self._move_same_row(out, move, item, frame)
+                else:
+                    self._fitted = self._truncated = True
+            if not row_closes or w > max1 or h < min2:
                 continue
             # in a new row above
-            nx3 = x1p + w
-            if _rank(
-                closed, W, H, reach, last, weight, scale, area,
-                x1p, max(x1, nx3), y2, y2 + h, nx3,
-            ) < self._bound:  # fmt: skip
-                self._move_new_row(out, move, item, frame)
-            else:
-                self._fitted = self._truncated = True
-            if not strip_closes:
-                continue
+            nx3, top = x1p + w, y2 + h
+            nx1 = x1 if x1 > nx3 else nx3
+            if nx1 <= W and top <= H:
+                if _rank(
+                    closed, W, H, reach, last, weight, scale, area,
+                    x1p, nx1, y2, top, nx3,
+                ) < self._bound:  # fmt: skip
+                    self._move_new_row(out, move, item, frame)
+                else:
+                    self._fitted = self._truncated = True
             # in a new 1-strip
             nx3 = x1 + w
-            if _rank(
-                closed, W, H, reach, last, weight, scale, area,
-                x1, nx3, 0, h, nx3,
-            ) < self._bound:  # fmt: skip
-                self._move_new_strip(out, move, item, frame)
-            else:
-                self._fitted = self._truncated = True
+            if strip_closes and nx3 <= W and h <= H:
+                if _rank(
+                    closed, W, H, reach, last, weight, scale, area,
+                    x1, nx3, 0, h, nx3,
+                ) < self._bound:  # fmt: skip
+                    self._move_new_strip(out, move, item, frame)
+                else:
+                    self._fitted = self._truncated = True
+
+    def _hopeless(self, committed, placed, largest):
+        """Whether every child committing more than ``committed``, with pieces of
+        at most ``largest`` area added to ``placed``, has too high a guide."""
+        bound = self._bound
+        if committed <= placed or bound == math.inf:
+            return False
+        low = (committed - placed) / (committed + largest)
+        if low * (self._scale / (placed + largest)) ** SIZE_POWER < bound:
+            return False
+        self._truncated = True
+        return True
 
     def _move_same_row(self, out, move, item, frame):
         """Right of the last piece, in the current row."""
@@ -811,6 +830,9 @@ class Optimizer:
             if 0 < rest < mw or not self._strip_closes(state):
                 return  # the current sheet cannot be closed here
             closed += self.sheets[state.sheet].area
+            largest = max(w * h for _stack, w, h, _rotated in items)
+            if self._hopeless(closed, state.area, largest):
+                return
         for kind, sheet in enumerate(self.sheets):
             if state.stock[kind] <= 0:
                 continue
