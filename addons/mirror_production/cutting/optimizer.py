@@ -13,17 +13,24 @@ or at least ``min_waste``; a piece that would cover a defect is moved right past
 or raised above it.
 
 The search is an iterative beam search: beams of width 1, 2, 4, … are run one after
-another until the time limit, each from scratch, keeping the best plan. States of
+another until the time limit, each from scratch, keeping the best plan; the last
+run is as wide as the time left allows (run times are extrapolated). States of
 the same depth (items inserted) are ranked by a guide built on the committed waste
-(gaps narrower than every remaining piece count at once) and on the mean size of
-the pieces placed; identical states are merged. It stops early when the plan meets
-the area lower bound or when a beam held every state. Everything is deterministic:
-ties are broken by generation order, and ``seed`` only permutes the stacks' order.
+(gaps narrower than every stack's next piece count at once, the open end of the
+current row in part) and on the mean size of the pieces placed. Only the best
+children are built: a move whose guide is known to be too high is not even placed.
+Identical states are merged, and of states with the same pieces on the same
+sheets, one whose used region holds another's (that leaves no gap to fix) is
+dropped. A state starts a new sheet only when no piece fits its current one. It
+stops early when the plan meets the area lower bound or when a beam held every
+state. Everything is deterministic: ties are broken by generation order, and
+``seed`` only permutes the stacks' order.
 
 The result is a :class:`Layout`, which :func:`cutting.layout.to_nodes` turns into
 the challenge's node tree.
 """
 
+import heapq
 import math
 import random
 import time
@@ -37,6 +44,9 @@ NEW_ROW = 1
 NEW_STRIP = 2
 NEW_SHEET = 3
 ON_TOP = 4  # above the last piece, in its 3-node
+
+# the guide divides the waste rate by the mean piece area to this power
+SIZE_POWER = 1.3
 
 
 class CuttingError(ValueError):
@@ -153,10 +163,32 @@ def _clear(defects, x, y, w, h, axis, least):
     return None
 
 
+def _rank(closed, W, H, reach, last, weight, scale, area, x1p, x1, y0, y1, x3):
+    """A child's guide, lower is better: the committed waste rate divided by a
+    power of the mean area of the pieces placed (``area`` / ``scale``), so that
+    big pieces go first and small ones fill in. Committed are the closed sheets,
+    the 1-strips left of ``x1p``, the rows under ``y0`` and the current row up to
+    ``x3``; the gaps narrower than ``reach`` (no next piece fits) and a share
+    ``weight`` of the current row's end (rarely filled to the end) count too."""
+    used = closed + x1p * H + (x1 - x1p) * y0 + (x3 - x1p) * (y1 - y0)
+    gap = x1 - x3
+    if gap > 0:
+        used += (gap if gap < reach else weight * gap) * (y1 - y0)
+    gap = H - y1
+    if 0 < gap < reach:
+        used += (x1 - x1p) * gap
+    gap = W - x1
+    if not last and 0 < gap < reach:
+        used += gap * H
+    return (used - area) / used * (scale / area) ** SIZE_POWER
+
+
 class Optimizer:
     """Plan ``instance`` (a :class:`cutting.instance.Instance`)."""
 
     pending_penalty = 2.0
+    dominance = True
+    open_row_weight = 0.5
 
     def __init__(self, instance, seed=0):
         self.instance = instance
@@ -200,15 +232,12 @@ class Optimizer:
                     )
                 shapes.append(tuple(options))
             self.shapes.append(shapes)
-        # per stack and position: the smallest side among the items left
-        self.suffix_min = []
-        for shapes in self.shapes:
-            mins = [10**9] * (len(shapes) + 1)
-            for index in range(len(shapes) - 1, -1, -1):
-                mins[index] = min(
-                    mins[index + 1], *(min(a, b) for a, b, _r in shapes[index])
-                )
-            self.suffix_min.append(mins)
+        # per stack and position: the item's smaller side (a gap narrower than
+        # every stack's next item is taken as waste)
+        self.side_min = [
+            [min(a, b) for (a, b, _r), *_rest in shapes] + [10**9]
+            for shapes in self.shapes
+        ]
         self.item_area = sum(
             (item.length + cut) * (item.width + cut) for item in instance.items
         )
@@ -334,10 +363,10 @@ class Optimizer:
                 break
             if max_beam is not None and beam >= max_beam:
                 break
-            if deadline is not None and time.monotonic() >= deadline:
+            beam = self._next_beam(result.runs, growth, deadline)
+            if beam is None:
                 result.timed_out = True
                 break
-            beam = max(beam + 1, int(beam * growth))
         if result.layout is None:
             raise CuttingError(
                 "no_plan",
@@ -349,6 +378,31 @@ class Optimizer:
         result.layout.optimal = result.optimal
         result.elapsed = time.monotonic() - started
         return result
+
+    def _next_beam(self, runs, growth, deadline):
+        """The next run's width: ``growth`` times the last one, or when that run
+        would not end in time, as wide as the time left allows; None when no
+        new width fits (run times grow as a power of the width, measured on
+        the last two runs)."""
+        last, _loss, seconds = runs[-1]
+        wider = max(last + 1, int(last * growth))
+        if deadline is None:
+            return wider
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return None
+        power = 1.3
+        if len(runs) > 1 and runs[-2][2] > 0.05:
+            before, _loss, earlier = runs[-2]
+            power = math.log(seconds / earlier) / math.log(last / before)
+            power = min(max(power, 1.0), 1.6)
+        seconds = max(seconds, 1e-3)
+        if seconds * (wider / last) ** power <= left:
+            return wider
+        fits = int(last * (0.9 * left / seconds) ** (1 / power))
+        if fits < 2 or fits in {beam for beam, _loss, _seconds in runs}:
+            return None
+        return fits
 
     def _final_loss(self, state):
         """The challenge's loss, on whole sheets (trim included) and true sizes."""
@@ -377,15 +431,18 @@ class Optimizer:
         be closed as they are (never stuck: the first run always ends)."""
         self._truncated = False
         self._strict = strict
+        self._deadline = deadline
         states = [self._root()]
         for _depth in range(self.count):
             if deadline is not None and time.monotonic() > deadline:
                 raise _Timeout()
             self._depth = _depth + 1
-            children = self._children(states, last=_depth == self.count - 1)
+            last = _depth == self.count - 1
+            # the first run and the last depth filter the children afterwards
+            limit = None if strict or last else 2 * beam + 2
+            children = self._children(states, last, limit)
             if not children:
                 return None
-            children.sort()
             states = self._select(states, children, beam)
         best = None
         for state in states:
@@ -394,8 +451,11 @@ class Optimizer:
         return best
 
     def _select(self, parents, children, beam):
+        """The ``beam`` best children as states, skipping duplicates and the
+        children whose front is dominated by a better one's."""
         chosen = []
         seen = set()
+        kept = {}  # (pos, stock, plate): the geometries chosen
         for child in children:
             _g, _n, index, stack, w, h, rotated, kind, x, y, sheet, geometry = child
             parent = parents[index]
@@ -411,6 +471,9 @@ class Optimizer:
             if key in seen:
                 continue
             seen.add(key)
+            fronts = kept.setdefault((pos, stock, geometry[0]), [])
+            if self.dominance and self._dominated(geometry, fronts):
+                continue
             state = _State()
             state.parent = parent
             state.move = (stack, w, h, rotated, kind, x, y)
@@ -425,27 +488,62 @@ class Optimizer:
             ):
                 continue
             chosen.append(state)
+            fronts.append(geometry)
             if len(chosen) >= beam:
                 self._truncated = True
                 break
         return chosen
 
-    def _children(self, states, last):
-        """Every move from every state, as sortable tuples (guide first)."""
+    def _dominated(self, geometry, fronts):
+        """Whether a chosen state, with the same pieces on the same sheets, used
+        no more of the sheet than ``geometry`` and leaves no gap to fix."""
+        _plate, _closed, _w, _h, x1p, x1, y2p, y2, x3 = geometry[:9]
+        frozen = geometry[12]
+        mw = self.params.min_waste
+        for other in fronts:
+            ox1p, ox1, oy2p, oy2, ox3 = other[4:9]
+            if ox1p == x1p:
+                if not (
+                    ox1 <= x1
+                    and oy2p <= y2p
+                    and oy2 <= y2
+                    and ox3 <= x3
+                    and (frozen or not other[12])
+                ):
+                    continue
+            elif ox1 > x1p:
+                continue
+            if (
+                (ox1 == ox3 or ox1 - ox3 >= mw)
+                and all(ox1 == r or ox1 - r >= mw for r in other[9])
+                and all(oy2 == t or oy2 - t >= mw for t in other[13])
+            ):
+                return True
+        return False
+
+    def _children(self, states, last, limit=None):
+        """The moves from ``states``, as sorted tuples (guide first): all of them,
+        or only the ``limit`` best (a child that cannot be among them is dropped
+        as soon as its guide is known). A state starts a new sheet only when no
+        piece fits its current one."""
         shapes = self.shapes
         stacks = range(len(shapes))
-        suffix_min = self.suffix_min
+        side_min = self.side_min
         out = []
+        self._limit = limit
+        self._bound = math.inf
+        self._order = 0
+        self._scale = self._depth  # the guide's mean area: area / depth
+        deadline = self._deadline
         for index, state in enumerate(states):
+            if not index % 64 and deadline is not None:
+                if time.monotonic() > deadline:
+                    raise _Timeout()
             pos = state.pos
-            # the smallest side left: narrower gaps are waste already
-            reach = min((suffix_min[k][pos[k]] for k in stacks), default=0)
-            closes = (
-                (self._row_closes(state), self._strip_closes(state))
-                if state.plate >= 0
-                else (False, False)
-            )
+            # the next pieces' smallest side: narrower gaps are waste already
+            reach = min((side_min[k][pos[k]] for k in stacks), default=0)
             seen_shapes = set()
+            items = []
             for stack in stacks:
                 p = pos[stack]
                 if p >= len(shapes[stack]):
@@ -457,41 +555,77 @@ class Optimizer:
                         if (w, h) in seen_shapes:
                             continue
                         seen_shapes.add((w, h))
-                    move = (index, state, stack, w, h, rotated, reach, last, closes)
-                    if state.plate >= 0:
-                        self._moves_on_sheet(out, move)
-                    self._moves_new_sheet(out, move)
-        return out
+                    items.append((stack, w, h, rotated))
+            self._fitted = False
+            move = (index, state, reach, last)
+            if state.plate >= 0:
+                self._moves_on_sheet(out, move, items)
+            # (the first run and the last depth filter their children later)
+            if not self._fitted or limit is None:
+                self._moves_new_sheet(out, move, items)
+        if limit is None:
+            out.sort()
+            return out
+        out.sort(reverse=True)
+        return [child for _guide, _order, child in out]
 
-    def _emit(self, out, move, kind, x, y, sheet, geometry):
-        """Append the child of ``move``; ``geometry`` is the new state's
-        (plate, closed, W, H, x1p, x1, y0, y1, x3, rows, lw, lh, frozen, tops)."""
-        index, state, stack, w, h, rotated, reach, last, _closes = move
-        _plate, closed, W, H, x1p, x1, y0, y1, x3 = geometry[:9]
-        # committed area, with the gaps no remaining piece can fill
-        used = closed + x1p * H + (x1 - x1p) * y0 + (x3 - x1p) * (y1 - y0)
-        gap = x1 - x3
-        if 0 < gap < reach:
-            used += gap * (y1 - y0)
-        gap = H - y1
-        if 0 < gap < reach:
-            used += (x1 - x1p) * gap
-        gap = W - x1
-        if not last and 0 < gap < reach:
-            used += gap * H
-        area = state.area + w * h
-        guide = self._guide(used, area)
+    def _emit(self, out, move, item, kind, x, y, sheet, frame, front, rest):
+        """Offer the child of ``move`` that puts ``item`` at (``x``, ``y``).
+
+        ``frame`` is the new state's (plate, closed, W, H), ``front`` its
+        (x1p, x1, y0, y1, x3) and ``rest`` (rows, row, lw, lh, frozen, tops,
+        top): ``row`` and ``top``, when not None, are appended to ``rows`` and
+        ``tops``. The child's geometry is only built when it is kept."""
+        index, state, _reach, _last = move
+        x1p, x1, y0, y1, x3 = front
+        self._fitted = True
+        guide = self._guide(move, item, frame, x1p, x1, y0, y1, x3)
+        bound = self._bound
+        if guide >= bound:
+            self._truncated = True
+            return
+        rows, row, lw, lh, frozen, tops, top = rest
+        if row is not None:
+            rows += (row,)
+        if top is not None:
+            tops += (top,)
         mw = self.params.min_waste
-        rows, tops = geometry[9], geometry[13]
         if not (
             (x1 == x3 or x1 - x3 >= mw)
             and all(x1 == r or x1 - r >= mw for r in rows)
             and all(y1 == t or y1 - t >= mw for t in tops)
         ):
             guide *= self.pending_penalty  # a gap still to be fixed
-        out.append(
-            (guide, len(out), index, stack, w, h, rotated, kind, x, y, sheet, geometry)
-        )
+            if guide >= bound:
+                self._truncated = True
+                return
+        self._order += 1
+        child = (guide, self._order, index, *item, kind, x, y, sheet)
+        child += (frame + front + (rows, lw, lh, frozen, tops),)
+        limit = self._limit
+        if limit is None:
+            out.append(child)
+            return
+        # a heap of the best ``limit`` children, the worst on top
+        entry = (-guide, -self._order, child)
+        if len(out) < limit:
+            heapq.heappush(out, entry)
+            if len(out) == limit:
+                self._bound = -out[0][0]
+        else:
+            heapq.heapreplace(out, entry)
+            self._truncated = True
+            self._bound = -out[0][0]
+
+    def _guide(self, move, item, frame, x1p, x1, y0, y1, x3):
+        """The guide of the child of ``move`` (see :func:`_rank`)."""
+        _index, state, reach, last = move
+        _plate, closed, W, H = frame
+        area = state.area + item[1] * item[2]
+        return _rank(
+            closed, W, H, reach, last, self.open_row_weight, self._scale, area,
+            x1p, x1, y0, y1, x3,
+        )  # fmt: skip
 
     def _row_closes(self, state):
         """Every piece of the current row leaves 0 or at least min_waste above."""
@@ -508,31 +642,115 @@ class Optimizer:
             and self._row_closes(state)
         )
 
-    def _moves_on_sheet(self, out, move):
+    def _fits_plate(self, state, right, top, last):
+        """The pieces up to ``right`` and ``top`` leave 0 or ``min_waste``."""
+        rest, above = state.width - right, state.height - top
+        mw = self.params.min_waste
+        return (
+            rest >= 0
+            and above >= 0
+            and (not above or above >= mw)
+            and (not rest or rest >= mw or last)
+        )
+
+    def _moves_on_sheet(self, out, move, items):
         """On top of the last piece, right of it, in a new row, in a new 1-strip.
 
         The gaps a row or a 1-strip leaves are checked when it is closed: a row
         may still grow, a 1-strip widen, until then."""
-        _index, state, _stack, w, h, _rotated, _reach, last, closes = move
+        _index, state, reach, last = move
+        closed, W, H = state.closed, state.width, state.height
+        frame = (state.plate, closed, W, H)
+        x1p, x1, y2p, y2, x3 = state.x1p, state.x1, state.y2p, state.y2, state.x3
+        weight, scale = self.open_row_weight, self._scale
+        params = self.params
+        max1, min2 = params.max1cut, params.min2cut
+        lw, frozen = state.lw, state.frozen
+        # a bound on the guides of each kind of move, whatever the piece: every
+        # move commits the piece beyond what is committed already
+        largest = max(w * h for _stack, w, h, _rotated in items)
+        same_row = not self._hopeless(
+            closed + x1p * H + (x1 - x1p) * y2p + (x3 - x1p) * (y2 - y2p),
+            state.area,
+            largest,
+        )
+        row_closes = self._row_closes(state) and not self._hopeless(
+            closed + x1p * H + (x1 - x1p) * y2, state.area, largest
+        )
+        strip_closes = (
+            row_closes
+            and self._strip_closes(state)
+            and not self._hopeless(closed + x1 * H, state.area, largest)
+        )
+        # each move is tried only when it may fit and its guide, as it is or
+        # moved further right or up past a defect, may be among the best
+        for item in items:
+            _stack, w, h, _rotated = item
+            area = state.area + w * h
+            if w == lw:
+                self._move_on_top(out, move, item)
+            # right of the last piece, in the current row
+            nx3, top = x3 + w, y2p + h
+            nx1 = x1 if x1 > nx3 else nx3
+            if (
+                same_row
+                and nx3 - x1p <= max1
+                and nx1 <= W
+                and top <= H
+                and (top <= y2 or not frozen)
+            ):
+                if _rank(
+                    closed, W, H, reach, last, weight, scale, area,
+                    x1p, nx1, y2p, y2 if y2 > top else top, nx3,
+                ) < self._bound:  # fmt: skip
+                    self._move_same_row(out, move, item, frame)
+                else:
+                    self._fitted = self._truncated = True
+            if not row_closes or w > max1 or h < min2:
+                continue
+            # in a new row above
+            nx3, top = x1p + w, y2 + h
+            nx1 = x1 if x1 > nx3 else nx3
+            if nx1 <= W and top <= H:
+                if _rank(
+                    closed, W, H, reach, last, weight, scale, area,
+                    x1p, nx1, y2, top, nx3,
+                ) < self._bound:  # fmt: skip
+                    self._move_new_row(out, move, item, frame)
+                else:
+                    self._fitted = self._truncated = True
+            # in a new 1-strip
+            nx3 = x1 + w
+            if strip_closes and nx3 <= W and h <= H:
+                if _rank(
+                    closed, W, H, reach, last, weight, scale, area,
+                    x1, nx3, 0, h, nx3,
+                ) < self._bound:  # fmt: skip
+                    self._move_new_strip(out, move, item, frame)
+                else:
+                    self._fitted = self._truncated = True
+
+    def _hopeless(self, committed, placed, largest):
+        """Whether every child committing more than ``committed``, with pieces of
+        at most ``largest`` area added to ``placed``, has too high a guide."""
+        bound = self._bound
+        if committed <= placed or bound == math.inf:
+            return False
+        low = (committed - placed) / (committed + largest)
+        if low * (self._scale / (placed + largest)) ** SIZE_POWER < bound:
+            return False
+        self._truncated = True
+        return True
+
+    def _move_same_row(self, out, move, item, frame):
+        """Right of the last piece, in the current row."""
+        _index, state, _reach, last = move
+        _stack, w, h, _rotated = item
         params = self.params
         mw, max1 = params.min_waste, params.max1cut
-        W, H = state.width, state.height
-        plate, sheet, closed = state.plate, state.sheet, state.closed
+        plate, sheet = state.plate, state.sheet
         x1p, x1, y2p, y2, x3 = state.x1p, state.x1, state.y2p, state.y2, state.x3
         rows, tops, frozen = state.rows, state.tops, state.frozen
-
-        def fits_sheet(right, top):
-            rest, above = W - right, H - top
-            return (
-                right <= W
-                and above >= 0
-                and (not above or above >= mw)
-                and (not rest or rest >= mw or last)
-            )
-
-        if w == state.lw:
-            self._move_on_top(out, move, fits_sheet)
-        # right of the last piece, in the current row
         for x, y, raised in self._spots(plate, x3, y2p, w, h, x3):
             nx3, top = x + w, y + h
             if nx3 - x1p > max1 or x - x3 and x - x3 < mw:
@@ -543,102 +761,113 @@ class Optimizer:
             if ny2 > y2 and frozen:
                 continue
             nx1 = max(x1, nx3)
-            if fits_sheet(nx1, ny2):
-                geometry = (plate, closed, W, H, x1p, nx1, y2p, ny2, nx3, rows)
+            if self._fits_plate(state, nx1, ny2, last):
+                front = (x1p, nx1, y2p, ny2, nx3)
                 if raised:
-                    geometry += (0, h, True, tops)
+                    rest = (rows, None, 0, h, True, tops, None)
                 else:
-                    geometry += (w, h, frozen, tops + (top,))
-                self._emit(out, move, SAME_ROW, x, y, sheet, geometry)
-        # in a new row above
-        if not closes[0]:
-            return
+                    rest = (rows, None, w, h, frozen, tops, top)
+                self._emit(out, move, item, SAME_ROW, x, y, sheet, frame, front, rest)
+
+    def _move_new_row(self, out, move, item, frame):
+        """In a new row above the current one."""
+        _index, state, _reach, last = move
+        _stack, w, h, _rotated = item
+        params = self.params
+        max1, min2 = params.max1cut, params.min2cut
+        plate, sheet = state.plate, state.sheet
+        x1p, x1, y2, x3 = state.x1p, state.x1, state.y2, state.x3
+        rows = state.rows
         for x, y, raised in self._spots(plate, x1p, y2, w, h, x1p):
             nx3, ny2 = x + w, y + h
-            if nx3 - x1p > max1 or ny2 - y2 < params.min2cut:
+            if nx3 - x1p > max1 or ny2 - y2 < min2:
                 continue
             nx1 = max(x1, nx3)
-            if fits_sheet(nx1, ny2):
-                geometry = (plate, closed, W, H, x1p, nx1, y2, ny2, nx3, rows + (x3,))
+            if self._fits_plate(state, nx1, ny2, last):
+                front = (x1p, nx1, y2, ny2, nx3)
                 if raised:
-                    geometry += (0, h, True, ())
+                    rest = (rows, x3, 0, h, True, (), None)
                 else:
-                    geometry += (w, h, False, (ny2,))
-                self._emit(out, move, NEW_ROW, x, y, sheet, geometry)
-        if closes[1]:
-            self._moves_new_strip(out, move, fits_sheet)
+                    rest = (rows, x3, w, h, False, (), ny2)
+                self._emit(out, move, item, NEW_ROW, x, y, sheet, frame, front, rest)
 
-    def _moves_new_strip(self, out, move, fits_sheet):
+    def _move_new_strip(self, out, move, item, frame):
         """In a new 1-strip, right of the current one."""
-        _index, state, _stack, w, h, _rotated, _reach, _last, _closes = move
+        _index, state, _reach, last = move
+        _stack, w, h, _rotated = item
         x1 = state.x1
         for x, y, raised in self._spots(state.plate, x1, 0, w, h, x1):
             right, top = x + w, y + h
             if (
                 right - x1 <= self.params.max1cut
                 and top >= self.params.min2cut
-                and fits_sheet(right, top)
+                and self._fits_plate(state, right, top, last)
             ):
-                geometry = (
-                    (state.plate, state.closed, state.width, state.height)
-                    + (x1, right, 0, top, right, ())
-                    + ((0, h, True, ()) if raised else (w, h, False, (top,)))
+                front = (x1, right, 0, top, right)
+                if raised:
+                    rest = ((), None, 0, h, True, (), None)
+                else:
+                    rest = ((), None, w, h, False, (), top)
+                self._emit(
+                    out, move, item, NEW_STRIP, x, y, state.sheet, frame, front, rest
                 )
-                self._emit(out, move, NEW_STRIP, x, y, state.sheet, geometry)
 
-    def _move_on_top(self, out, move, fits_sheet):
+    def _move_on_top(self, out, move, item):
         """Above the last piece, in its 3-node: two pieces, one 4-cut."""
-        _index, state, _stack, w, h, _rotated, _reach, _last, _closes = move
+        _index, state, _reach, last = move
+        _stack, w, h, _rotated = item
         x, y = state.x3 - w, state.y2p + state.lh
         top = y + h
         if (
             (top == state.y2 or (top > state.y2 and not state.frozen))
-            and fits_sheet(state.x1, top)
+            and self._fits_plate(state, state.x1, top, last)
             and self._spots(state.plate, x, y, w, h, x)[0] == (x, y, False)
         ):
-            geometry = state.geometry()
-            geometry = geometry[:7] + (top,) + geometry[8:10]
-            geometry += (0, 0, True, state.tops[:-1])
-            self._emit(out, move, ON_TOP, x, y, state.sheet, geometry)
+            frame = (state.plate, state.closed, state.width, state.height)
+            front = (state.x1p, state.x1, state.y2p, top, state.x3)
+            rest = (state.rows, None, 0, 0, True, state.tops[:-1], None)
+            self._emit(out, move, item, ON_TOP, x, y, state.sheet, frame, front, rest)
 
-    def _moves_new_sheet(self, out, move):
+    def _moves_new_sheet(self, out, move, items):
         """On a new sheet, of each kind left in stock."""
-        _index, state, _stack, w, h, _rotated, _reach, last, closes = move
+        _index, state, _reach, last = move
         params = self.params
         mw = params.min_waste
         plate = state.plate
         closed = state.closed
         if plate >= 0:
             rest = state.width - state.x1
-            if 0 < rest < mw or not closes[1]:
+            if 0 < rest < mw or not self._strip_closes(state):
                 return  # the current sheet cannot be closed here
             closed += self.sheets[state.sheet].area
+            largest = max(w * h for _stack, w, h, _rotated in items)
+            if self._hopeless(closed, state.area, largest):
+                return
         for kind, sheet in enumerate(self.sheets):
             if state.stock[kind] <= 0:
                 continue
             W, H = self._usable(sheet)
-            for x, y, raised in self._spots(plate + 1, 0, 0, w, h, 0):
-                right, top = x + w, y + h
-                above, rest = H - top, W - right
-                if (
-                    right <= min(W, params.max1cut)
-                    and above >= 0
-                    and (not above or above >= mw)
-                    and top >= params.min2cut
-                    and (not rest or rest >= mw or last)
-                ):
-                    geometry = (plate + 1, closed, W, H, 0, right, 0, top, right, ())
-                    if raised:
-                        geometry += (0, h, True, ())
-                    else:
-                        geometry += (w, h, False, (top,))
-                    self._emit(out, move, NEW_SHEET, x, y, kind, geometry)
-
-    def _guide(self, committed, area):
-        """Lower is better: the committed waste rate, divided by the mean area of
-        the pieces placed, so that big pieces go first and small ones fill in."""
-        waste = committed - area
-        return waste / committed / (area / self._depth)
+            frame = (plate + 1, closed, W, H)
+            for item in items:
+                _stack, w, h, _rotated = item
+                for x, y, raised in self._spots(plate + 1, 0, 0, w, h, 0):
+                    right, top = x + w, y + h
+                    above, rest = H - top, W - right
+                    if (
+                        right <= min(W, params.max1cut)
+                        and above >= 0
+                        and (not above or above >= mw)
+                        and top >= params.min2cut
+                        and (not rest or rest >= mw or last)
+                    ):
+                        front = (0, right, 0, top, right)
+                        if raised:
+                            rest = ((), None, 0, h, True, (), None)
+                        else:
+                            rest = ((), None, w, h, False, (), top)
+                        self._emit(
+                            out, move, item, NEW_SHEET, x, y, kind, frame, front, rest
+                        )
 
     # -- result ----------------------------------------------------------------
 
