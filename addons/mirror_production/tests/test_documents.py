@@ -38,6 +38,14 @@ class TestProductionDocuments(ProductionCommon, HttpCase):
         # the drawing's own dimensions and holes
         self.assertIn("Ø8 (100; 100)", text)
 
+    def test_production_cards_of_several_orders(self):
+        orders = self._confirmed_order() | self._confirmed_order()
+        report = "mirror_production.report_mirror_production_card"
+        text, pages = self.render_pdf_text(report, orders)
+        self.assertGreaterEqual(pages, 2, "each order starts a page")
+        for order in orders:
+            self.assertIn(order.name, text)
+
     def test_piece_labels(self):
         order = self._confirmed_order()
         action = order.action_print_piece_labels()
