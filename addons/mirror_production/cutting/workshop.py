@@ -27,6 +27,12 @@ class Piece:
     height: int
     rotatable: bool = True
 
+    def fits(self, width, height):
+        """Does the piece fit a ``width`` × ``height`` area, turned if it may be?"""
+        if self.width <= width and self.height <= height:
+            return True
+        return self.rotatable and self.height <= width and self.width <= height
+
 
 @dataclass(frozen=True)
 class Stock:
@@ -148,8 +154,7 @@ def build_instance(pieces, stock, settings, name="batch"):
     """The optimizer's instance; raises :class:`CuttingError` on bad input."""
     if not pieces:
         raise CuttingError("empty", _lt("There are no pieces to cut."))
-    stock = [entry for entry in stock if entry.quantity > 0]
-    if not stock:
+    if not any(entry.quantity > 0 for entry in stock):
         raise CuttingError(
             "no_stock", _lt("There are no sheets or remnants in stock to cut from.")
         )
@@ -162,6 +167,7 @@ def build_instance(pieces, stock, settings, name="batch"):
                 width=piece.width,
                 height=piece.height,
             )
+    # a sheet's id is its entry's index in ``stock``: the plan maps back by it
     sheets = [
         Sheet(
             id=index,
@@ -172,6 +178,7 @@ def build_instance(pieces, stock, settings, name="batch"):
             trim=0 if entry.remnant else settings.trim,
         )
         for index, entry in enumerate(stock)
+        if entry.quantity > 0
     ]
     widest = max(sheet.width for sheet in sheets)
     params = Params(

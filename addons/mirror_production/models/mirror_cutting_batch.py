@@ -217,12 +217,11 @@ class MirrorCuttingBatch(models.Model):
     @api.model
     def _mirror_waiting_pieces_domain(self, product=None):
         """Pieces whose next step is cutting and that no open batch holds."""
-        taken = self.search([("state", "in", OPEN_STATES)]).piece_ids
         domain = [
             ("state", "=", "waiting"),
             ("current_step_id.stage", "=", "cutting"),
             ("company_id", "in", self.env.companies.ids),
-            ("id", "not in", taken.ids),
+            ("cutting_batch_ids", "not any", [("state", "in", OPEN_STATES)]),
             ("sale_line_id.glass_material_id", "!=", False),
         ]
         if product:
@@ -421,16 +420,14 @@ class MirrorCuttingBatch(models.Model):
                     location=self.location_id.display_name,
                 )
             )
-        settings = self._mirror_settings()
+        trim = self._mirror_settings().trim
         sizes = self.product_id.glass_sheet_size_ids
-        too_big = self.piece_ids.filtered(
-            lambda piece: (
-                not any(
-                    _fits(
-                        piece, size.width, size.height, settings.trim, self.directional
-                    )
-                    for size in sizes
-                )
+        too_big = self.piece_ids.browse(
+            piece.key
+            for piece in self._mirror_pieces_input()
+            if not any(
+                piece.fits(size.width - 2 * trim, size.height - 2 * trim)
+                for size in sizes
             )
         )
         if too_big:
@@ -445,7 +442,7 @@ class MirrorCuttingBatch(models.Model):
                     ),
                     glass=self.product_id.display_name,
                     sizes=", ".join(sizes.mapped("display_name")),
-                    trim=settings.trim,
+                    trim=trim,
                 )
             )
         available = sum(entry.width * entry.height * entry.quantity for entry in stock)
@@ -752,11 +749,3 @@ class MirrorCuttingBatch(models.Model):
         return self.env.ref(
             "mirror_production.action_report_mirror_cut_map"
         ).report_action(self.sheet_ids)
-
-
-def _fits(piece, width, height, trim, directional):
-    """Does ``piece`` fit a sheet of ``width`` × ``height`` inside its trim?"""
-    usable_w, usable_h = width - 2 * trim, height - 2 * trim
-    if piece.width <= usable_w and piece.height <= usable_h:
-        return True
-    return not directional and piece.height <= usable_w and piece.width <= usable_h

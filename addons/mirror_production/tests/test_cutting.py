@@ -180,6 +180,23 @@ class TestCuttingBatch(CuttingCommon):
         self.assertGreater(sheet.cut_count, 3)
         self.assertIn(f">{sheet.cut_count}</text>", cut_map)
 
+    def test_progress_reaches_the_run_at_most_twice_a_second(self):
+        self._stock(self.float_4, 1)
+        order = self._order((1000, 500, 1))
+        batch = self.Batch.create(
+            {"product_id": self.float_4.id, "piece_ids": self._pieces(order).ids}
+        )
+        batch.action_optimize()
+        run = batch.run_id
+        progress = run._mirror_progress_callback()
+        progress(0.25, 2_500_000)
+        self.assertEqual((run.progress, run.best_loss), (25.0, 2.5))
+        self.assertEqual(batch.progress, 25.0)
+        progress(0.3, 2_000_000)  # right after the last one: not written
+        self.assertEqual(run.progress, 25.0)
+        progress(1.0, 1_000_000)  # the end always is
+        self.assertEqual((run.progress, run.best_loss), (100.0, 1.0))
+
     def test_confirm_consumes_stock_keeps_remnants_and_cuts_pieces(self):
         self._stock(self.float_4, 2)
         edges = {"glass_edge_all_id": self.edge_ground.id}

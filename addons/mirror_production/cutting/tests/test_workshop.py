@@ -83,6 +83,22 @@ def test_two_equal_remnants_are_told_apart():
     assert sorted(sheet.stock.key for sheet in result.sheets) == ["R-1", "R-2"]
 
 
+def test_sheets_are_told_apart_when_stock_has_empty_entries():
+    stock = [
+        Stock("none", 3210, 2250, quantity=0),
+        Stock("R-9", 1200, 900, remnant=True),
+    ]
+    result = plan([Piece("a", 1000, 800)], stock, time_limit=1)
+    assert [sheet.stock.key for sheet in result.sheets] == ["R-9"]
+
+
+def test_piece_fits_turned_unless_directional():
+    assert Piece(1, 2500, 900).fits(1000, 3000)
+    assert not Piece(1, 2500, 900, rotatable=False).fits(1000, 3000)
+    assert Piece(1, 900, 2500, rotatable=False).fits(1000, 3000)
+    assert not Piece(1, 1001, 900).fits(1000, 900)
+
+
 def test_directional_piece_is_not_rotated():
     stock = [Stock("s", 1000, 3000, quantity=1)]
     free = plan([Piece("p", 2500, 900)], stock, NO_TRIM, time_limit=2)
