@@ -14,7 +14,9 @@ or raised above it.
 
 The search is an iterative beam search: beams of width 1, 2, 4, … are run one after
 another until the time limit, each from scratch, keeping the best plan; the last
-run is as wide as the time left allows (run times are extrapolated). States of
+run is as wide as the time left allows (run times are extrapolated), and when no
+wider run would end in time, the time left goes to other settings of the guide,
+each as wide as time allows: plans swing widely between guides. States of
 the same depth (items inserted) are ranked by a guide built on the committed waste
 (gaps narrower than every stack's next piece count at once, the open end of the
 current row in part) and on the mean size of the pieces placed. Only the best
@@ -23,8 +25,9 @@ Identical states are merged, and of states with the same pieces on the same
 sheets, one whose used region holds another's (that leaves no gap to fix) is
 dropped. A state starts a new sheet only when no piece fits its current one. It
 stops early when the plan meets the area lower bound or when a beam held every
-state. Everything is deterministic: ties are broken by generation order, and
-``seed`` only permutes the stacks' order.
+state. Without a time limit (widths up to ``max_beam``, the first guide only)
+everything is deterministic: ties are broken by generation order, and ``seed``
+only permutes the stacks' order.
 
 The result is a :class:`Layout`, which :func:`cutting.layout.to_nodes` turns into
 the challenge's node tree.
@@ -45,8 +48,20 @@ NEW_STRIP = 2
 NEW_SHEET = 3
 ON_TOP = 4  # above the last piece, in its 3-node
 
-# the guide divides the waste rate by the mean piece area to this power
-SIZE_POWER = 1.3
+# the guides of a search, tried in turn at each beam width: the guide divides
+# the waste rate by the mean piece area to the first power and counts this share
+# of the open end of the current row as waste (see :func:`_rank`); results swing
+# widely between guides on one instance, and a few moderate beams of different
+# guides find better plans than one wide beam of the same time
+GUIDES = (
+    (1.3, 0.5),
+    (1.0, 0.5),
+    (1.3, 0.25),
+    (1.6, 0.5),
+    (0.8, 0.5),
+    (2.0, 0.5),
+    (1.3, 1.0),
+)
 
 
 class CuttingError(ValueError):
@@ -163,13 +178,15 @@ def _clear(defects, x, y, w, h, axis, least):
     return None
 
 
-def _rank(closed, W, H, reach, last, weight, scale, area, x1p, x1, y0, y1, x3):
+def _rank(closed, W, H, reach, last, guide, scale, area, x1p, x1, y0, y1, x3):
     """A child's guide, lower is better: the committed waste rate divided by a
-    power of the mean area of the pieces placed (``area`` / ``scale``), so that
-    big pieces go first and small ones fill in. Committed are the closed sheets,
-    the 1-strips left of ``x1p``, the rows under ``y0`` and the current row up to
-    ``x3``; the gaps narrower than ``reach`` (no next piece fits) and a share
-    ``weight`` of the current row's end (rarely filled to the end) count too."""
+    power (``guide[0]``) of the mean area of the pieces placed (``area`` /
+    ``scale``), so that big pieces go first and small ones fill in. Committed
+    are the closed sheets, the 1-strips left of ``x1p``, the rows under ``y0``
+    and the current row up to ``x3``; the gaps narrower than ``reach`` (no next
+    piece fits) and a share ``guide[1]`` of the current row's end (rarely filled
+    to the end) count too."""
+    power, weight = guide
     used = closed + x1p * H + (x1 - x1p) * y0 + (x3 - x1p) * (y1 - y0)
     gap = x1 - x3
     if gap > 0:
@@ -180,7 +197,7 @@ def _rank(closed, W, H, reach, last, weight, scale, area, x1p, x1, y0, y1, x3):
     gap = W - x1
     if not last and 0 < gap < reach:
         used += gap * H
-    return (used - area) / used * (scale / area) ** SIZE_POWER
+    return (used - area) / used * (scale / area) ** power
 
 
 class Optimizer:
@@ -188,7 +205,7 @@ class Optimizer:
 
     pending_penalty = 2.0
     dominance = True
-    open_row_weight = 0.5
+    guides = GUIDES
 
     def __init__(self, instance, seed=0):
         self.instance = instance
@@ -254,6 +271,7 @@ class Optimizer:
                 )
             )
         self.lower_bound = self._lower_bound()
+        self._tuning = self.guides[0]
         self._spot_cache = {}
 
     # -- helpers ---------------------------------------------------------------
@@ -315,10 +333,20 @@ class Optimizer:
     # -- search ----------------------------------------------------------------
 
     def solve(
-        self, time_limit=60.0, max_beam=None, start_beam=1, growth=2.0, progress=None
+        self,
+        time_limit=60.0,
+        max_beam=None,
+        start_beam=1,
+        growth=2.0,
+        progress=None,
+        guides=None,
     ):
         """Search until ``time_limit`` seconds (``None``: until ``max_beam``).
 
+        Beams of the first guide of :attr:`guides` grow ``growth`` times wider
+        from one run to the next. When the next width would not end in time,
+        the time left goes to the other guides (the first ``guides`` of them,
+        ``None``: all), each as wide as the time left allows.
         ``progress(fraction, loss)``, when given, is called after each run with the
         share of the time limit spent and the best loss so far.
         """
@@ -328,45 +356,25 @@ class Optimizer:
                 _lt("The time limit must be positive, got %(limit)s s."),
                 limit=time_limit,
             )
+        tunings = list(self.guides[: guides or len(self.guides)])
         started = time.monotonic()
         deadline = None if time_limit is None else started + time_limit
         result = Result()
+        self._tuning = tunings.pop(0)
         beam = start_beam
-        while True:
-            run_start = time.monotonic()
-            try:
-                # the first, narrowest run always ends: there is always a plan
-                state = self._beam_search(
-                    beam,
-                    deadline if result.runs else None,
-                    strict=not result.runs,
-                )
-            except _Timeout:
-                result.timed_out = True
-                result.runs.append((beam, None, time.monotonic() - run_start))
-                break
-            loss = None
-            if state is not None:
-                loss = self._final_loss(state)
-                if result.loss is None or loss < result.loss:
-                    result.loss = loss
-                    result.layout = self._layout(state, loss, beam)
-            result.runs.append((beam, loss, time.monotonic() - run_start))
-            if progress is not None:
-                spent = (time.monotonic() - started) / time_limit if time_limit else 0
-                progress(min(1.0, spent), result.loss)
-            if result.loss is not None and result.loss <= self.lower_bound:
-                result.optimal = True  # the lower bound is met
-                break
-            if not self._truncated:
-                result.exhausted = True  # the beam held every state: no wider run
+        while beam is not None:
+            if self._run(result, beam, deadline, started, time_limit, progress):
                 break
             if max_beam is not None and beam >= max_beam:
                 break
             beam = self._next_beam(result.runs, growth, deadline)
-            if beam is None:
-                result.timed_out = True
-                break
+            if tunings and (beam is None or beam <= result.runs[-1][0]):
+                # the time left goes to the other guides: the same or a narrower
+                # width finds other plans
+                beam = self._next_beam(result.runs, 1.0, deadline, narrower=True)
+                if beam is not None:
+                    self._tuning = tunings.pop(0)
+            result.timed_out = beam is None
         if result.layout is None:
             raise CuttingError(
                 "no_plan",
@@ -379,11 +387,46 @@ class Optimizer:
         result.elapsed = time.monotonic() - started
         return result
 
-    def _next_beam(self, runs, growth, deadline):
+    def _run(self, result, beam, deadline, started, time_limit, progress):
+        """One beam run of width ``beam`` with the current guide; whether the
+        search is over (timed out, optimal or exhausted)."""
+        run_start = time.monotonic()
+        try:
+            # the first, narrowest run always ends: there is always a plan
+            state = self._beam_search(
+                beam,
+                deadline if result.runs else None,
+                strict=not result.runs,
+            )
+        except _Timeout:
+            result.timed_out = True
+            result.runs.append((beam, None, time.monotonic() - run_start))
+            return True
+        loss = None
+        if state is not None:
+            loss = self._final_loss(state)
+            if result.loss is None or loss < result.loss:
+                result.loss = loss
+                result.layout = self._layout(state, loss, beam)
+        result.runs.append((beam, loss, time.monotonic() - run_start))
+        if progress is not None:
+            spent = (time.monotonic() - started) / time_limit if time_limit else 0
+            progress(min(1.0, spent), result.loss)
+        if result.loss is not None and result.loss <= self.lower_bound:
+            result.optimal = True  # the lower bound is met
+            return True
+        if not self._truncated:
+            # the beam held every state, whatever the guide: no wider run
+            result.exhausted = True
+            return True
+        return False
+
+    def _next_beam(self, runs, growth, deadline, narrower=False):
         """The next run's width: ``growth`` times the last one, or when that run
         would not end in time, as wide as the time left allows; None when no
         new width fits (run times grow as a power of the width, measured on
-        the last two runs)."""
+        the last two runs). ``narrower`` allows a width below the last one,
+        though not below 8."""
         last, _loss, seconds = runs[-1]
         wider = max(last + 1, int(last * growth))
         if deadline is None:
@@ -392,7 +435,7 @@ class Optimizer:
         if left <= 0:
             return None
         power = 1.3
-        if len(runs) > 1 and runs[-2][2] > 0.05:
+        if len(runs) > 1 and runs[-2][2] > 0.05 and runs[-2][0] != last:
             before, _loss, earlier = runs[-2]
             power = math.log(seconds / earlier) / math.log(last / before)
             power = min(max(power, 1.0), 1.6)
@@ -400,6 +443,8 @@ class Optimizer:
         if seconds * (wider / last) ** power <= left:
             return wider
         fits = int(last * (0.9 * left / seconds) ** (1 / power))
+        if narrower:
+            return fits if fits >= 8 else None
         if fits < 2 or fits in {beam for beam, _loss, _seconds in runs}:
             return None
         return fits
@@ -623,7 +668,7 @@ class Optimizer:
         _plate, closed, W, H = frame
         area = state.area + item[1] * item[2]
         return _rank(
-            closed, W, H, reach, last, self.open_row_weight, self._scale, area,
+            closed, W, H, reach, last, self._tuning, self._scale, area,
             x1p, x1, y0, y1, x3,
         )  # fmt: skip
 
@@ -662,7 +707,7 @@ class Optimizer:
         closed, W, H = state.closed, state.width, state.height
         frame = (state.plate, closed, W, H)
         x1p, x1, y2p, y2, x3 = state.x1p, state.x1, state.y2p, state.y2, state.x3
-        weight, scale = self.open_row_weight, self._scale
+        tuning, scale = self._tuning, self._scale
         params = self.params
         max1, min2 = params.max1cut, params.min2cut
         lw, frozen = state.lw, state.frozen
@@ -700,7 +745,7 @@ class Optimizer:
                 and (top <= y2 or not frozen)
             ):
                 if _rank(
-                    closed, W, H, reach, last, weight, scale, area,
+                    closed, W, H, reach, last, tuning, scale, area,
                     x1p, nx1, y2p, y2 if y2 > top else top, nx3,
                 ) < self._bound:  # fmt: skip
                     self._move_same_row(out, move, item, frame)
@@ -713,7 +758,7 @@ class Optimizer:
             nx1 = x1 if x1 > nx3 else nx3
             if nx1 <= W and top <= H:
                 if _rank(
-                    closed, W, H, reach, last, weight, scale, area,
+                    closed, W, H, reach, last, tuning, scale, area,
                     x1p, nx1, y2, top, nx3,
                 ) < self._bound:  # fmt: skip
                     self._move_new_row(out, move, item, frame)
@@ -723,7 +768,7 @@ class Optimizer:
             nx3 = x1 + w
             if strip_closes and nx3 <= W and h <= H:
                 if _rank(
-                    closed, W, H, reach, last, weight, scale, area,
+                    closed, W, H, reach, last, tuning, scale, area,
                     x1, nx3, 0, h, nx3,
                 ) < self._bound:  # fmt: skip
                     self._move_new_strip(out, move, item, frame)
@@ -737,7 +782,7 @@ class Optimizer:
         if committed <= placed or bound == math.inf:
             return False
         low = (committed - placed) / (committed + largest)
-        if low * (self._scale / (placed + largest)) ** SIZE_POWER < bound:
+        if low * (self._scale / (placed + largest)) ** self._tuning[0] < bound:
             return False
         self._truncated = True
         return True

@@ -3,11 +3,16 @@
 """The optimizer: optimal on known cases, always valid by the independent checker."""
 
 import json
+import time
 
 import pytest
 from cutting import checker, cli, layout, plan
 from cutting.instance import Defect, Instance, Item, Params, Sheet, read_challenge
-from cutting.optimizer import CuttingError, Optimizer
+from cutting.optimizer import (
+    GUIDES,
+    CuttingError,
+    Optimizer,
+)
 
 SMALL = Params(
     plate_width=2000, plate_height=1000, max_plates=5, min1cut=100, max1cut=1500
@@ -210,3 +215,52 @@ def test_command_line(roadef_dir, tmp_path, capsys):
     assert cli.main([str(roadef_dir / "A1_batch.csv"), "--check", str(solution)]) == 0
     assert cli.main([str(tmp_path / "nothing.txt")]) == 2
     assert "error:" in capsys.readouterr().err
+
+
+def _record_guides(optimizer):
+    """The guide tunings of ``optimizer``'s beam runs, as they run."""
+    seen = []
+    original = optimizer._beam_search
+
+    def record(*args, **kwargs):
+        seen.append(optimizer._tuning)
+        return original(*args, **kwargs)
+
+    optimizer._beam_search = record
+    return seen
+
+
+def test_the_time_left_goes_to_the_other_guides():
+    items = [Item(i, 300 + 37 * i, 200 + 53 * (i % 5), stack=i % 3) for i in range(40)]
+    params = Params(plate_width=2000, plate_height=1000, max_plates=20)
+    optimizer = Optimizer(Instance("guides", items, params=params))
+    deadline = time.monotonic() + 16
+    # the last run took 20 s: no wider run ends in time, a narrower one does
+    runs = [(256, 1, 8.0), (512, 1, 20.0)]
+    assert optimizer._next_beam(runs, 2.0, deadline) < 512
+    narrower = optimizer._next_beam(runs, 1.0, deadline, narrower=True)
+    assert 8 <= narrower < 512
+    # without a time limit, one guide only: the search is reproducible
+    seen = _record_guides(optimizer)
+    optimizer.solve(time_limit=None, max_beam=8)
+    assert set(seen) == {GUIDES[0]}
+
+
+class _Hurried(Optimizer):
+    """No wider run ever ends in time; a run of width 4 always does."""
+
+    def _next_beam(self, runs, growth, deadline, narrower=False):
+        return 4 if narrower else None
+
+
+@pytest.mark.parametrize("guides", [None, 3])
+def test_each_other_guide_gets_a_run_in_the_time_left(guides):
+    items = [Item(i, 300 + 37 * i, 200 + 53 * (i % 5), stack=i % 3) for i in range(40)]
+    params = Params(plate_width=2000, plate_height=1000, max_plates=20)
+    optimizer = _Hurried(Instance("hurried", items, params=params))
+    seen = _record_guides(optimizer)
+    result = optimizer.solve(time_limit=60, start_beam=4, guides=guides)
+    assert seen == list(GUIDES[: guides or len(GUIDES)])
+    assert [beam for beam, _loss, _seconds in result.runs] == [4] * len(seen)
+    assert result.loss == min(loss for _beam, loss, _seconds in result.runs)
+    assert result.timed_out
