@@ -43,8 +43,15 @@ def run(name, time_limit):
         "plates": report.plates,
         "yield": report.yield_ratio,
         "beam": max(finished) if finished else 0,
+        "engine": result.layout.engine,
+        "beam_loss": min((loss for _b, loss, _t in result.runs if loss), default=None),
+        "tree_loss": result.treesearch_loss,
         "seconds": elapsed,
     }
+
+
+def _m2(loss):
+    return "-" if loss is None else f"{loss / 1e6:.3f}"
 
 
 def main():
@@ -65,7 +72,8 @@ def main():
     )
     print(
         f"{'instance':<9}{'loss m²':>10}{'best m²':>10}{'ratio':>8}{'plates':>8}"
-        f"{'yield':>8}{'beam':>7}{'s':>6}  verdict"
+        f"{'yield':>8}{'beam':>7}{'s':>6}  {'by':<14}{'beam m²':>9}{'tree m²':>9}"
+        "  verdict"
     )
     results = {}
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
@@ -79,6 +87,8 @@ def main():
                 f"{row['name']:<9}{row['loss'] / 1e6:>10.3f}"
                 f"{(known or 0) / 1e6:>10.3f}{ratio:>8}{row['plates']:>8}"
                 f"{row['yield']:>8.2%}{row['beam']:>7}{row['seconds']:>6.0f}  "
+                f"{row['engine']:<14}{_m2(row['beam_loss']):>9}"
+                f"{_m2(row['tree_loss']):>9}  "
                 + ("valid" if row["valid"] else f"INVALID {row['errors']}"),
                 flush=True,
             )

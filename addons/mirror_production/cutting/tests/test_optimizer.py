@@ -21,6 +21,7 @@ SMALL = Params(
 
 def solve(instance, **options):
     options.setdefault("time_limit", 10)
+    options.setdefault("treesearch", False)  # the beam search alone
     result = Optimizer(instance).solve(**options)
     nodes = layout.to_nodes(result.layout, instance.params)
     report = checker.check(instance, nodes)
@@ -259,7 +260,9 @@ def test_each_other_guide_gets_a_run_in_the_time_left(guides):
     params = Params(plate_width=2000, plate_height=1000, max_plates=20)
     optimizer = _Hurried(Instance("hurried", items, params=params))
     seen = _record_guides(optimizer)
-    result = optimizer.solve(time_limit=60, start_beam=4, guides=guides)
+    result = optimizer.solve(
+        time_limit=60, start_beam=4, guides=guides, treesearch=False
+    )
     assert seen == list(GUIDES[: guides or len(GUIDES)])
     assert [beam for beam, _loss, _seconds in result.runs] == [4] * len(seen)
     assert result.loss == min(loss for _beam, loss, _seconds in result.runs)

@@ -1,0 +1,85 @@
+# Copyright 2026 Mirror Workshop Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""PackingSolver beside the beam search: its plans pass the independent checker."""
+
+import pytest
+from cutting import checker, layout, treesearch
+from cutting.instance import Defect, Instance, Item, Params, Sheet, read_challenge
+from cutting.optimizer import Optimizer
+
+SMALL = Params(
+    plate_width=2000, plate_height=1000, max_plates=5, min1cut=100, max1cut=1500
+)
+
+needs_packingsolver = pytest.mark.skipif(
+    not treesearch.available(), reason="PackingSolver is not installed (Python < 3.12)"
+)
+
+
+def _check(instance, plan):
+    nodes = layout.to_nodes(plan, instance.params)
+    report = checker.check(instance, nodes)
+    assert report.errors == []
+    cut = sorted(node.type for node in nodes if node.is_item)
+    assert cut == sorted(item.id for item in instance.items)
+    return report
+
+
+@needs_packingsolver
+def test_a_challenge_instance_with_defects_and_stacks(roadef_dir):
+    instance = read_challenge(roadef_dir, "A6")
+    search = treesearch.Search(Optimizer(instance)).start(4)
+    plan = search.layout()
+    assert plan is not None, search.error
+    assert plan.engine == "packingsolver"
+    report = _check(instance, plan)
+    assert report.plates >= 3
+
+
+@needs_packingsolver
+def test_directional_pieces_cut_width_trim_and_remnants():
+    params = Params(
+        plate_width=3210, plate_height=2250, max_plates=4, trim=10, cut_width=4
+    )
+    items = [Item(i, 596, 396, stack=i) for i in range(6)]
+    items += [Item(10 + i, 1196, 796, stack=10 + i, rotatable=False) for i in range(3)]
+    sheets = [
+        Sheet(0, 1300, 1700, quantity=1, remnant=True),
+        Sheet(1, 3210, 2250, quantity=3, trim=10),
+    ]
+    instance = Instance("shop", items, params=params, sheets=sheets)
+    plan = treesearch.Search(Optimizer(instance)).start(2).layout()
+    assert plan is not None
+    _check(instance, plan)
+    for sheet in plan.sheets:
+        for strip in sheet.strips:
+            for row in strip.rows:
+                for placement in row.placements:
+                    if placement.item >= 10:  # directional: never turned
+                        assert (placement.width, placement.height) == (1196, 796)
+
+
+@needs_packingsolver
+def test_the_optimizer_keeps_the_better_valid_plan():
+    # full-height pieces around a defect: both engines plan, the better one wins
+    items = [Item(i, 500 + 10 * i, 1000, stack=i % 2, sequence=i) for i in range(6)]
+    defects = [Defect(0, 0, 730.0, 420.0, 3.0, 2.0)]
+    instance = Instance("pair", items, defects, SMALL)
+    result = Optimizer(instance).solve(time_limit=3, treesearch=True)
+    assert result.treesearch_loss is not None, result.treesearch_error
+    beam = min(loss for _beam, loss, _t in result.runs if loss is not None)
+    assert result.loss == min(beam, result.treesearch_loss)
+    report = _check(instance, result.layout)
+    assert report.loss == result.loss
+
+
+def test_no_treesearch_without_a_time_limit_or_when_declined():
+    items = [Item(i, 300 + 37 * i, 200 + 53 * (i % 5), stack=i % 3) for i in range(12)]
+    instance = Instance("beam", items, params=SMALL)
+    for options in ({"time_limit": None, "max_beam": 8}, {"treesearch": False}):
+        result = Optimizer(instance).solve(**options)
+        assert result.layout.engine == "beam"
+        assert result.treesearch_loss is None
+    # a short time limit (a quotation's estimate) leaves it out by default
+    result = Optimizer(instance).solve(time_limit=1)
+    assert result.treesearch_loss is None
