@@ -210,12 +210,14 @@ class Optimizer:
     pending_penalty = 2.0
     dominance = True
     guides = GUIDES
-    # PackingSolver beside the beam search (see :meth:`solve`): from this time
-    # limit on, the beam search stopping after this share of it once
-    # PackingSolver has a plan (its plans were better on every instance of set
-    # A at 60 s where it found one)
+    # PackingSolver beside the beam search (see :meth:`solve`) from this time
+    # limit on. The beam search plans first for this share of it, then leaves
+    # both cores to PackingSolver (whose plans were better on every instance of
+    # set A at 60 s where it found one), unless PackingSolver has no plan by the
+    # patience share: then the beam search takes the rest (the largest batches)
     treesearch_min_time = 5.0
-    beam_share = 0.25
+    beam_share = 0.1
+    treesearch_patience = 0.7
 
     def __init__(self, instance, seed=0):
         self.instance = instance
@@ -364,9 +366,10 @@ class Optimizer:
         With ``treesearch`` (``None``: when PackingSolver is installed and the
         time limit is at least :attr:`treesearch_min_time`), PackingSolver's
         tree search (:mod:`cutting.treesearch`) runs in a thread for the whole
-        time limit, the beam search until PackingSolver has a plan, and at least
-        :attr:`beam_share` of it; of the two plans, the one the independent
-        checker finds valid with the smaller loss wins.
+        time limit; the beam search runs for :attr:`beam_share` of it, then
+        waits, and goes on only when PackingSolver still has no plan at
+        :attr:`treesearch_patience` of it. Of the two plans, the one the
+        independent checker finds valid with the smaller loss wins.
         """
         if time_limit is not None and time_limit <= 0:
             raise CuttingError(
@@ -383,11 +386,21 @@ class Optimizer:
         beam = start_beam
         while beam is not None:
             if self._run(result, beam, deadline, started, time_limit, progress):
-                break
-            if max_beam is not None and beam >= max_beam:
+                resumes = self._beam_resumes(
+                    result, search, started, time_limit, progress
+                )
+                if not resumes:
+                    break
+            elif max_beam is not None and beam >= max_beam:
                 break
             deadline = self._beam_deadline(search, started, time_limit)
             beam = self._next_beam(result.runs, growth, deadline)
+            if beam is None and search is not None:
+                # the beam search's share is spent
+                deadline = self._beam_deadline(
+                    search, started, time_limit, result, progress, spent=True
+                )
+                beam = self._next_beam(result.runs, growth, deadline)
             if tunings and (beam is None or beam <= result.runs[-1][0]):
                 # the time left goes to the other guides: the same or a narrower
                 # width finds other plans
@@ -396,7 +409,7 @@ class Optimizer:
                     self._tuning = tunings.pop(0)
             result.timed_out = beam is None
         if search is not None and not result.optimal:
-            self._take_treesearch(result, search, started + time_limit)
+            self._take_treesearch(result, search, started, time_limit, progress)
             if progress is not None:
                 progress(1.0, result.loss)
         if result.layout is None:
@@ -424,22 +437,61 @@ class Optimizer:
         except ValueError:  # an instance it does not take (defects on mixed sheets)
             return None
 
-    def _beam_deadline(self, search, started, time_limit):
-        """When the beam search stops: at the time limit, or with PackingSolver
-        beside it, after :attr:`beam_share` of it once PackingSolver has a plan
-        (on large instances its first plan may come late, or never)."""
+    def _beam_deadline(
+        self, search, started, time_limit, result=None, progress=None, spent=False
+    ):
+        """When the beam search stops. Alone, at the time limit. Beside
+        PackingSolver, after :attr:`beam_share` of it; once that share is spent
+        (or with ``spent``), it waits for PackingSolver's first plan until
+        :attr:`treesearch_patience` of the time limit, and takes the rest of the
+        time only when none came (on the largest batches PackingSolver's first
+        plan comes late, or never)."""
         if time_limit is None:
             return None
-        if search is not None and search.found:
-            return started + time_limit * self.beam_share
-        return started + time_limit
+        if search is None:
+            return started + time_limit
+        share = started + time_limit * self.beam_share
+        if not spent and time.monotonic() < share:
+            return share
+        patience = started + time_limit * self.treesearch_patience
+        self._wait(search, patience, started, time_limit, result, progress, first=True)
+        return share if search.found else started + time_limit
 
-    def _take_treesearch(self, result, search, deadline):
+    def _beam_resumes(self, result, search, started, time_limit, progress):
+        """Whether the beam search goes on after a run cut short at the end of
+        its share, PackingSolver having no plan (that run is dropped: it is run
+        again with the rest of the time)."""
+        if search is None or not result.timed_out or result.optimal:
+            return False
+        deadline = self._beam_deadline(
+            search, started, time_limit, result, progress, spent=True
+        )
+        if deadline <= time.monotonic():
+            return False
+        result.runs.pop()
+        return True
+
+    @staticmethod
+    def _wait(search, until, started, time_limit, result, progress, first=False):
+        """Wait for ``search`` to end (with ``first``: to find a plan) until
+        ``until``, reporting progress every second."""
+        while time.monotonic() < until and not (first and search.found):
+            if search.wait(min(1.0, until - time.monotonic()), first=first):
+                break
+            if progress is not None:
+                spent = (time.monotonic() - started) / time_limit
+                progress(min(1.0, spent), result.loss if result else None)
+
+    def _take_treesearch(self, result, search, started, time_limit, progress):
         """Wait for ``search`` and keep its plan when the checker finds it valid
         and better."""
         from . import checker, layout
 
-        plan = search.layout(timeout=max(0.0, deadline - time.monotonic()) + 5.0)
+        # PackingSolver ends at its own time limit; a few seconds more for a
+        # slow machine, then its plan so far
+        end = started + time_limit + 5.0
+        self._wait(search, end, started, time_limit, result, progress)
+        plan = search.layout()
         result.treesearch_error = search.error
         if plan is None:
             return

@@ -37,8 +37,9 @@ def available():
 class Search:
     """One PackingSolver search of ``optimizer``'s instance, in a thread.
 
-    ``start(time_limit)`` launches it; ``layout()`` waits for it and gives its plan
-    (None when it found none or failed; ``error`` then says why).
+    ``start(time_limit)`` launches it; ``wait()`` waits for it to end or to find
+    its first plan; ``layout()`` gives its best plan so far (None when it found
+    none or failed; ``error`` then says why).
     """
 
     def __init__(self, optimizer):
@@ -47,6 +48,7 @@ class Search:
         self.error = None
         self._solution = None
         self._lock = threading.Lock()
+        self._first = threading.Event()  # set on the first plan or at the end
         self._bins = []  # per PackingSolver bin type: the instance's sheet
         self._items = []  # per PackingSolver item type: the instance's item
         self._thread = None
@@ -67,16 +69,22 @@ class Search:
         """Whether a complete plan has been found (the search may go on)."""
         return self._solution is not None
 
-    def wait(self, timeout=None):
-        """Whether the search ended within ``timeout`` seconds."""
+    def wait(self, timeout=None, first=False):
+        """Whether the search ended (with ``first``: found a plan or ended)
+        within ``timeout`` seconds."""
+        if first:
+            return self._first.wait(timeout)
         self._thread.join(timeout)
         return not self._thread.is_alive()
 
-    def layout(self, timeout=None):
-        if not self.wait(timeout) or self._solution is None:
+    def layout(self):
+        """The best plan found so far, as a :class:`~cutting.optimizer.Layout`."""
+        with self._lock:
+            solution = self._solution
+        if solution is None:
             return None
         try:
-            return self._layout(self._solution)
+            return self._layout(solution)
         except (ValueError, IndexError, KeyError) as error:
             self.error = f"unreadable plan: {error}"
             return None
@@ -154,9 +162,12 @@ class Search:
         except Exception as error:  # noqa: BLE001 - a failed engine is skipped
             self.error = f"{type(error).__name__}: {error}"
             return
-        self._keep(output)
-        if self._solution is None:
-            self.error = "no complete plan within the time limit"
+        else:
+            self._keep(output)
+            if self._solution is None:
+                self.error = "no complete plan within the time limit"
+        finally:
+            self._first.set()
 
     def _keep(self, output):
         """Keep ``output``'s solution when it cuts every piece: each one found is
@@ -165,6 +176,7 @@ class Search:
         if solution.number_of_items() == len(self._items) and solution.feasible():
             with self._lock:
                 self._solution = solution
+            self._first.set()
 
     # -- plan --------------------------------------------------------------------
 

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """PackingSolver beside the beam search: its plans pass the independent checker."""
 
+import time
+
 import pytest
 from cutting import checker, layout, treesearch
 from cutting.instance import Defect, Instance, Item, Params, Sheet, read_challenge
@@ -29,6 +31,7 @@ def _check(instance, plan):
 def test_a_challenge_instance_with_defects_and_stacks(roadef_dir):
     instance = read_challenge(roadef_dir, "A6")
     search = treesearch.Search(Optimizer(instance)).start(4)
+    assert search.wait()
     plan = search.layout()
     assert plan is not None, search.error
     assert plan.engine == "packingsolver"
@@ -48,8 +51,11 @@ def test_directional_pieces_cut_width_trim_and_remnants():
         Sheet(1, 3210, 2250, quantity=3, trim=10),
     ]
     instance = Instance("shop", items, params=params, sheets=sheets)
-    plan = treesearch.Search(Optimizer(instance)).start(2).layout()
-    assert plan is not None
+    search = treesearch.Search(Optimizer(instance)).start(2)
+    assert search.wait(first=True)
+    assert search.wait()
+    plan = search.layout()
+    assert plan is not None, search.error
     _check(instance, plan)
     for sheet in plan.sheets:
         for strip in sheet.strips:
@@ -83,3 +89,50 @@ def test_no_treesearch_without_a_time_limit_or_when_declined():
     # a short time limit (a quotation's estimate) leaves it out by default
     result = Optimizer(instance).solve(time_limit=1)
     assert result.treesearch_loss is None
+
+
+class _Engine:
+    """A second engine that finds a plan at once (``found``) or never."""
+
+    error = "no plan"
+
+    def __init__(self, found):
+        self.found = found
+
+    def wait(self, timeout=None, first=False):
+        if not (first and self.found):
+            time.sleep(timeout or 0)
+        return first and self.found
+
+    def layout(self):
+        return None
+
+
+@pytest.mark.parametrize("found", [True, False])
+def test_the_beam_search_leaves_the_cores_to_a_second_engine_with_a_plan(
+    roadef_dir, monkeypatch, found
+):
+    instance = read_challenge(roadef_dir, "A5")
+    monkeypatch.setattr(
+        Optimizer, "_start_treesearch", lambda self, *args: _Engine(found)
+    )
+    limit = 4.0
+    reported = []
+    result = Optimizer(instance).solve(
+        time_limit=limit, progress=lambda fraction, _loss: reported.append(fraction)
+    )
+    beam_seconds = sum(seconds for _beam, _loss, seconds in result.runs)
+    assert result.layout.engine == "beam"
+    assert result.treesearch_error == "no plan"
+    share = Optimizer.beam_share * limit
+    if found:
+        # the beam search plans for its share, then waits for the other engine
+        assert beam_seconds < share + 1.0
+    else:
+        # no plan from the other engine by its patience: the beam search goes on
+        rest = (1 - Optimizer.treesearch_patience) * limit
+        assert beam_seconds > share + rest / 2
+    assert result.elapsed >= limit
+    # the progress goes on while the beam search waits
+    assert reported == sorted(reported)
+    assert len(reported) >= limit - 1 and reported[-1] == 1.0
