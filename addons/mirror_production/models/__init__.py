@@ -11,6 +11,7 @@ from . import mirror_order_status
 from . import sale_order
 from . import mirror_breakage_reason
 from . import mirror_piece_step
+from . import mirror_piece_event
 from . import mirror_piece
 from . import mrp_workorder
 from . import mrp_production
@@ -22,3 +23,4 @@ from . import mirror_cutting_placement
 from . import mirror_cutting_sheet
 from . import mirror_cutting_batch
 from . import mirror_cutting_estimate
+from . import mirror_workshop

@@ -38,7 +38,10 @@ class MirrorPiece(models.Model):
         related="sale_line_id.order_id", store=True, string="Order"
     )
     partner_id = fields.Many2one(
-        related="sale_line_id.order_partner_id", string="Customer"
+        related="sale_line_id.order_partner_id",
+        string="Customer",
+        groups="sales_team.group_sale_salesman,mrp.group_mrp_user,"
+        "stock.group_stock_user",
     )
     material_id = fields.Many2one(
         related="sale_line_id.glass_material_id", string="Glass"
@@ -88,6 +91,7 @@ class MirrorPiece(models.Model):
         "mirror.piece", "Remake of", readonly=True, copy=False, index="btree_not_null"
     )
     remake_ids = fields.One2many("mirror.piece", "remade_from_id", "Remakes")
+    event_ids = fields.One2many("mirror.piece.event", "piece_id", "History")
     cutting_batch_ids = fields.Many2many(
         "mirror.cutting.batch",
         "mirror_cutting_batch_piece_rel",
@@ -189,6 +193,20 @@ class MirrorPiece(models.Model):
             step._action_start()
         return True
 
+    def action_pause(self):
+        """Pause the piece's current step: back in the station's queue."""
+        for piece in self:
+            step = piece.current_step_id
+            if not step or step.state != "progress":
+                raise UserError(
+                    self.env._(
+                        "Piece %(piece)s is not in progress: start it first.",
+                        piece=piece.name,
+                    )
+                )
+            step._action_pause()
+        return True
+
     def action_finish(self):
         """Finish the piece's current step; the next step of its route waits."""
         for piece in self:
@@ -241,8 +259,14 @@ class MirrorPiece(models.Model):
         for piece in self:
             step = piece.current_step_id
             step.write(
-                {"state": "cancel", "date_finished": now, "user_id": self.env.uid}
+                {
+                    "state": "cancel",
+                    "date_finished": now,
+                    "user_id": self.env.uid,
+                    "employee_id": step._mirror_employee().id or step.employee_id.id,
+                }
             )
+            step._mirror_log("broken", reason_id=reason.id)
             piece.write(
                 {
                     "broken": True,

@@ -28,28 +28,131 @@ class MirrorPieceStep(models.Model):
     date_start = fields.Datetime("Started", readonly=True)
     date_finished = fields.Datetime("Finished", readonly=True)
     user_id = fields.Many2one("res.users", "Operator", readonly=True)
+    employee_id = fields.Many2one(
+        "hr.employee",
+        "Worker",
+        readonly=True,
+        help="The employee who last started, paused or finished the step on the "
+        "workshop tablet.",
+    )
+    paused = fields.Boolean(readonly=True)
+    date_resumed = fields.Datetime(readonly=True)
+    duration = fields.Float(
+        "Work time (min)", readonly=True, digits=(10, 1), help="Time in progress."
+    )
 
     @api.depends("operation_id", "workcenter_id")
     def _compute_display_name(self):
         for step in self:
             step.display_name = step.operation_id.name or step.workcenter_id.name or ""
 
-    def _action_start(self):
-        self.write(
-            {
-                "state": "progress",
-                "date_start": fields.Datetime.now(),
-                "user_id": self.env.uid,
-            }
+    @api.model_create_multi
+    def create(self, vals_list):
+        steps = super().create(vals_list)
+        steps._mirror_notify_workshop()
+        return steps
+
+    def write(self, vals):
+        stations = self.workcenter_id if "workorder_id" in vals else None
+        res = super().write(vals)
+        if {"state", "paused", "workorder_id"} & set(vals):
+            self._mirror_notify_workshop(stations)
+        return res
+
+    def _mirror_notify_workshop(self, stations=None):
+        """Tell the workshop tablets which stations' queues changed (the
+        operators' and the production users' groups, through the bus)."""
+        stations = (stations or self.env["mrp.workcenter"]) | self.workcenter_id
+        if not stations:
+            return
+        message = {"workcenter_ids": stations.ids}
+        for xmlid in ("mirror_production.group_mirror_operator", "mrp.group_mrp_user"):
+            group = self.env.ref(xmlid, raise_if_not_found=False)
+            if group:
+                self.env["bus.bus"]._sendone(group, "mirror_workshop/queue", message)
+
+    def _mirror_employee(self):
+        """The employee doing the step: the tablet's operator (in the context)."""
+        employee_id = self.env.context.get("mirror_employee_id")
+        return self.env["hr.employee"].browse(employee_id or [])
+
+    def _mirror_log(self, action, **values):
+        now = fields.Datetime.now()
+        employee = self._mirror_employee()
+        self.env["mirror.piece.event"].sudo().create(
+            [
+                {
+                    "piece_id": step.piece_id.id,
+                    "step_id": step.id,
+                    "workcenter_id": step.workcenter_id.id,
+                    "action": action,
+                    "employee_id": employee.id,
+                    "user_id": self.env.uid,
+                    "date": now,
+                    **values,
+                }
+                for step in self
+            ]
         )
+
+    def _mirror_worked(self, now):
+        """Minutes in progress since the step was last started or resumed."""
+        self.ensure_one()
+        if self.state != "progress" or not self.date_resumed:
+            return self.duration
+        return self.duration + (now - self.date_resumed).total_seconds() / 60.0
+
+    def _action_start(self):
+        now = fields.Datetime.now()
+        employee = self._mirror_employee()
+        for step in self:
+            step.write(
+                {
+                    "state": "progress",
+                    "date_start": step.date_start or now,
+                    "date_resumed": now,
+                    "paused": False,
+                    "user_id": self.env.uid,
+                    "employee_id": employee.id or step.employee_id.id,
+                }
+            )
+        self._mirror_log("start")
         workorders = self.workorder_id.filtered(
             lambda wo: wo.state in ("pending", "waiting", "ready")
         )
         if workorders:
             workorders.button_start()
 
+    def _action_pause(self):
+        """Back in the queue, the time worked so far kept."""
+        now = fields.Datetime.now()
+        employee = self._mirror_employee()
+        for step in self.filtered(lambda step: step.state == "progress"):
+            step.write(
+                {
+                    "state": "waiting",
+                    "paused": True,
+                    "duration": step._mirror_worked(now),
+                    "employee_id": employee.id or step.employee_id.id,
+                }
+            )
+        self._mirror_log("pause")
+
     def _action_finish(self):
-        self.write({"state": "done", "date_finished": fields.Datetime.now()})
+        now = fields.Datetime.now()
+        employee = self._mirror_employee()
+        for step in self:
+            step.write(
+                {
+                    "state": "done",
+                    "date_finished": now,
+                    "paused": False,
+                    "duration": step._mirror_worked(now),
+                    "user_id": self.env.uid,
+                    "employee_id": employee.id or step.employee_id.id,
+                }
+            )
+        self._mirror_log("done")
         for workorder in self.workorder_id:
             if (
                 workorder.mirror_piece_total

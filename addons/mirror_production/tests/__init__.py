@@ -1,6 +1,7 @@
 from . import test_catalog
 from . import test_pricing
 from . import test_validation
+from . import test_workshop
 from . import test_form
 from . import test_margin
 from . import test_report
