@@ -65,11 +65,28 @@ class MirrorPieceStep(models.Model):
         stations = (stations or self.env["mrp.workcenter"]) | self.workcenter_id
         if not stations:
             return
-        message = {"workcenter_ids": stations.ids}
-        for xmlid in ("mirror_production.group_mirror_operator", "mrp.group_mrp_user"):
-            group = self.env.ref(xmlid, raise_if_not_found=False)
-            if group:
-                self.env["bus.bus"]._sendone(group, "mirror_workshop/queue", message)
+        # one message per transaction, with every station it changed
+        precommit = self.env.cr.precommit
+        pending = precommit.data.setdefault("mirror.workshop.stations", set())
+        if not pending:
+            env = self.env
+
+            @precommit.add
+            def send():
+                message = {
+                    "workcenter_ids": sorted(
+                        precommit.data.pop("mirror.workshop.stations", ())
+                    )
+                }
+                for xmlid in (
+                    "mirror_production.group_mirror_operator",
+                    "mrp.group_mrp_user",
+                ):
+                    group = env.ref(xmlid, raise_if_not_found=False)
+                    if group:
+                        env["bus.bus"]._sendone(group, "mirror_workshop/queue", message)
+
+        pending.update(stations.ids)
 
     def _mirror_employee(self):
         """The employee doing the step: the tablet's operator (in the context)."""

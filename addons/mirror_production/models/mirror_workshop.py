@@ -116,18 +116,11 @@ class MirrorWorkshop(models.AbstractModel):
 
     @api.model
     def _queue_pieces(self, station):
-        steps = self.env["mirror.piece.step"].search(
+        pieces = self.env["mirror.piece"].search(
             [
-                ("workcenter_id", "=", station.id),
+                ("current_step_id.workcenter_id", "=", station.id),
                 ("state", "in", ("waiting", "progress")),
-                ("piece_id.current_step_id", "!=", False),
             ]
-        )
-        pieces = steps.piece_id.filtered(
-            lambda piece: (
-                piece.current_step_id.workcenter_id == station
-                and piece.state in ("waiting", "progress")
-            )
         )
         ordered = self.env["mirror.cutting.batch"]._mirror_sort_pieces(pieces)
         started = ordered.filtered(

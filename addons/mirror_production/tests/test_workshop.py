@@ -211,6 +211,10 @@ class TestWorkshopTablet(WorkshopCommon):
         self.assertFalse(self.env["mirror.operation.price"].with_user(user).search([]))
         with self.assertRaises(AccessError), mute_logger("odoo.models"):
             self.pieces[0].with_user(user).read(["partner_id"])
+        # the workshop application only
+        menus = self.env["ir.ui.menu"].with_user(user).load_menus(False)
+        root = self.env.ref("mirror_production.mirror_workshop_menu_root")
+        self.assertEqual(menus["root"]["children"], [root.id])
         # the tablet's data carries neither
         tablet = self._tablet()
         card = tablet.tablet_piece(self.wc_cutting.id, self.pieces[0].id)
