@@ -11,12 +11,18 @@ PIN or a badge; the token the tablet keeps for them is an HMAC of the employee
 and the tablet's user.
 """
 
+import time
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import consteq
 from odoo.tools.misc import hmac
 
 ACTIONS = ("start", "pause", "done", "broken")
+# wrong PINs a tablet may enter in a row before it waits (per server process)
+PIN_ATTEMPTS = 5
+PIN_LOCK_SECONDS = 60
+_pin_failures = {}  # (database, user id): (failures in a row, time of the last one)
 
 
 class MirrorWorkshop(models.AbstractModel):
@@ -82,6 +88,13 @@ class MirrorWorkshop(models.AbstractModel):
         )
         code = (badge or "").strip()
         pin = (pin or "").strip()
+        key = (self.env.cr.dbname, self.env.uid)
+        failures, last = _pin_failures.get(key, (0, 0.0))
+        locked = failures >= PIN_ATTEMPTS and time.monotonic() - last < PIN_LOCK_SECONDS
+        if locked and not code:
+            raise UserError(
+                self.env._("Too many wrong PINs: wait a minute, or scan your badge.")
+            )
         if code:
             found = employees.filtered(lambda emp: emp.barcode == code)
         elif pin:
@@ -90,6 +103,10 @@ class MirrorWorkshop(models.AbstractModel):
                 found = found.filtered(lambda emp: emp.id == employee_id)
         else:
             found = employees.browse()
+        if not found and pin and not code:
+            _pin_failures[key] = (failures + 1, time.monotonic())
+        elif len(found) == 1:
+            _pin_failures.pop(key, None)
         if len(found) != 1:
             raise UserError(
                 self.env._(

@@ -6,6 +6,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
+from ..models import mirror_workshop
 from .test_cutting import CuttingCommon
 from .test_production import ProductionCommon
 
@@ -36,6 +37,10 @@ class WorkshopCommon(ProductionCommon):
             {"name": "Test edger", "pin": "5822", "barcode": "0400000002"}
         )
         cls.reason = cls.env.ref("mirror_production.breakage_reason_chipped")
+
+    def setUp(self):
+        super().setUp()
+        mirror_workshop._pin_failures.clear()
 
     def _tablet(self, user=None):
         return self.env["mirror.workshop"].with_user(user or self.operator_user)
@@ -86,6 +91,18 @@ class TestWorkshopTablet(WorkshopCommon):
             tablet.tablet_identify(pin="0000")
         with self.assertRaisesRegex(UserError, "Unknown badge or PIN"):
             tablet.tablet_identify()
+        # guessing PINs: after 5 wrong ones in a row (one above) the tablet
+        # waits; badges still work
+        for _attempt in range(4):
+            with self.assertRaisesRegex(UserError, "Unknown badge or PIN"):
+                tablet.tablet_identify(pin="9999")
+        with self.assertRaisesRegex(UserError, "Too many wrong PINs"):
+            tablet.tablet_identify(pin="4711")
+        self.assertEqual(
+            tablet.tablet_identify(badge="0400000001")["id"], self.cutter.id
+        )
+        # (which clears the count)
+        self.assertEqual(tablet.tablet_identify(pin="4711")["id"], self.cutter.id)
         # a badge scanned at the station signs the worker in
         scanned = tablet.tablet_scan(self.wc_cutting.id, "0400000002")
         self.assertEqual(scanned["employee"]["id"], self.edger.id)
