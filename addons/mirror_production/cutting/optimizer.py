@@ -394,19 +394,13 @@ class Optimizer:
             elif max_beam is not None and beam >= max_beam:
                 break
             deadline = self._beam_deadline(search, started, time_limit)
-            beam = self._next_beam(result.runs, growth, deadline)
+            beam = self._next_width(result.runs, growth, deadline, tunings)
             if beam is None and search is not None:
                 # the beam search's share is spent
                 deadline = self._beam_deadline(
                     search, started, time_limit, result, progress, spent=True
                 )
-                beam = self._next_beam(result.runs, growth, deadline)
-            if tunings and (beam is None or beam <= result.runs[-1][0]):
-                # the time left goes to the other guides: the same or a narrower
-                # width finds other plans
-                beam = self._next_beam(result.runs, 1.0, deadline, narrower=True)
-                if beam is not None:
-                    self._tuning = tunings.pop(0)
+                beam = self._next_width(result.runs, growth, deadline, tunings)
             result.timed_out = beam is None
         if search is not None and not result.optimal:
             self._take_treesearch(result, search, started, time_limit, progress)
@@ -436,6 +430,17 @@ class Optimizer:
             return treesearch.Search(self).start(max(1.0, time_limit - 1.0))
         except ValueError:  # an instance it does not take (defects on mixed sheets)
             return None
+
+    def _next_width(self, runs, growth, deadline, tunings):
+        """The next run's width (None: no run ends in time). When the current
+        guide cannot widen, the time left goes to the next of ``tunings``: the
+        same or a narrower width finds other plans."""
+        beam = self._next_beam(runs, growth, deadline)
+        if tunings and (beam is None or beam <= runs[-1][0]):
+            beam = self._next_beam(runs, 1.0, deadline, narrower=True)
+            if beam is not None:
+                self._tuning = tunings.pop(0)
+        return beam
 
     def _beam_deadline(
         self, search, started, time_limit, result=None, progress=None, spent=False
