@@ -23,10 +23,11 @@ class MirrorWorkshopController(http.Controller):
             piece = workshop._find_piece(piece_id)
         except (AccessError, UserError):
             raise request.not_found() from None
-        card = workshop._piece_card(piece, piece.current_step_id.workcenter_id)
-        if attachment_id not in {item["id"] for item in card["attachments"]}:
+        attachment = workshop._piece_attachments(piece).filtered(
+            lambda file: file.id == attachment_id
+        )
+        if not attachment:
             raise request.not_found()
-        attachment = workshop.env["ir.attachment"].browse(attachment_id)
         return (
             request.env["ir.binary"]
             .sudo()

@@ -144,7 +144,8 @@ class MirrorPieceStep(models.Model):
         """Back in the queue, the time worked so far kept."""
         now = fields.Datetime.now()
         employee = self._mirror_employee()
-        for step in self.filtered(lambda step: step.state == "progress"):
+        started = self.filtered(lambda step: step.state == "progress")
+        for step in started:
             step.write(
                 {
                     "state": "waiting",
@@ -153,7 +154,7 @@ class MirrorPieceStep(models.Model):
                     "employee_id": employee.id or step.employee_id.id,
                 }
             )
-        self._mirror_log("pause")
+        started._mirror_log("pause")
 
     def _action_finish(self):
         now = fields.Datetime.now()

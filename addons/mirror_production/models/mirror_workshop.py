@@ -12,6 +12,7 @@ and the tablet's user.
 """
 
 import time
+from collections import Counter
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
@@ -132,13 +133,16 @@ class MirrorWorkshop(models.AbstractModel):
         return operations.workcenter_id
 
     @api.model
+    def _queue_domain(self, stations):
+        """The pieces whose current step is at one of ``stations``."""
+        return [
+            ("current_step_id.workcenter_id", "in", stations.ids),
+            ("state", "in", ("waiting", "progress")),
+        ]
+
+    @api.model
     def _queue_pieces(self, station):
-        pieces = self.env["mirror.piece"].search(
-            [
-                ("current_step_id.workcenter_id", "=", station.id),
-                ("state", "in", ("waiting", "progress")),
-            ]
-        )
+        pieces = self.env["mirror.piece"].search(self._queue_domain(station))
         ordered = self.env["mirror.cutting.batch"]._mirror_sort_pieces(pieces)
         started = ordered.filtered(
             lambda piece: piece.current_step_id.state == "progress"
@@ -153,20 +157,8 @@ class MirrorWorkshop(models.AbstractModel):
             [("company_id", "in", [workshop.env.company.id, False])]
         )
         cutting = workshop._cutting_stations()
-        counts = dict(
-            workshop.env["mirror.piece"]._read_group(
-                [
-                    ("current_step_id.workcenter_id", "in", stations.ids),
-                    ("state", "in", ("waiting", "progress")),
-                ],
-                ["current_step_id"],
-                ["__count"],
-            )
-        )
-        queued = {}
-        for step, count in counts.items():
-            key = step.workcenter_id.id
-            queued[key] = queued.get(key, 0) + count
+        pieces = workshop.env["mirror.piece"].search(workshop._queue_domain(stations))
+        queued = Counter(piece.current_step_id.workcenter_id.id for piece in pieces)
         return [
             {
                 "id": station.id,
@@ -260,11 +252,18 @@ class MirrorWorkshop(models.AbstractModel):
         return piece
 
     @api.model
-    def _piece_card(self, piece, station):
-        card = self._piece_row(piece, station)
+    def _piece_attachments(self, piece):
+        """The client's files of a piece: its line's drawing, then the files
+        attached to its order and to its line."""
         line = piece.sale_line_id
-        steps = piece.step_ids.sorted("sequence")
-        attachments = self.env["ir.attachment"].search(
+        drawing = self.env["ir.attachment"].search(
+            [
+                ("res_model", "=", "sale.order.line"),
+                ("res_id", "=", line.id),
+                ("res_field", "=", "glass_drawing"),
+            ]
+        )
+        files = self.env["ir.attachment"].search(
             [
                 "|",
                 "&",
@@ -276,13 +275,13 @@ class MirrorWorkshop(models.AbstractModel):
                 ("res_field", "=", False),
             ]
         )
-        drawing = self.env["ir.attachment"].search(
-            [
-                ("res_model", "=", "sale.order.line"),
-                ("res_id", "=", line.id),
-                ("res_field", "=", "glass_drawing"),
-            ]
-        )
+        return drawing | files
+
+    @api.model
+    def _piece_card(self, piece, station):
+        card = self._piece_row(piece, station)
+        line = piece.sale_line_id
+        steps = piece.step_ids.sorted("sequence")
         url = f"/mirror/workshop/attachment/{piece.id}"
         notes = [line.name or ""]
         if piece.remade_from_id:
@@ -318,7 +317,7 @@ class MirrorWorkshop(models.AbstractModel):
                         "mimetype": attachment.mimetype or "",
                         "url": f"{url}/{attachment.id}",
                     }
-                    for attachment in (drawing | attachments)
+                    for attachment in self._piece_attachments(piece)
                 ],
             }
         )
@@ -433,7 +432,9 @@ class MirrorWorkshop(models.AbstractModel):
         waiting here, sheet by sheet, each with its cut map and pieces."""
         workshop = self._check_access()
         station = workshop._station(workcenter_id)
-        waiting = workshop._queue_pieces(station)
+        waiting = set(
+            workshop.env["mirror.piece"].search(workshop._queue_domain(station)).ids
+        )
         batches = workshop.env["mirror.cutting.batch"].search(
             [("state", "=", "planned"), ("company_id", "=", workshop.env.company.id)],
             order="id",
@@ -462,7 +463,7 @@ class MirrorWorkshop(models.AbstractModel):
                                 "order": piece.order_id.name or "",
                                 "cut": piece.current_step_id.stage != "cutting"
                                 or piece.broken,
-                                "waiting": piece in waiting,
+                                "waiting": piece.id in waiting,
                             }
                             for piece in pieces
                         ],

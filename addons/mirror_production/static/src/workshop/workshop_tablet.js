@@ -126,7 +126,8 @@ export class WorkshopTablet extends Component {
             return;
         }
         const jobs = [this.call("tablet_queue", station.id)];
-        if (station.cutting) {
+        if (station.cutting && this.state.view === "plan") {
+            // the cut maps only while they are shown: a tap stays light
             jobs.push(this.call("tablet_cutting", station.id));
         }
         const [queue, plans] = await Promise.all(jobs);
@@ -137,6 +138,11 @@ export class WorkshopTablet extends Component {
         if (plans) {
             this.state.plans = plans;
         }
+    }
+
+    showView(view) {
+        this.state.view = view;
+        return this.refresh();
     }
 
     toggleScanDone() {

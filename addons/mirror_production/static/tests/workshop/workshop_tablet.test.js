@@ -63,6 +63,22 @@ function card(id, extra = {}) {
     };
 }
 
+const PLANS = [
+    {
+        id: 9,
+        name: "CUT/0009",
+        glass: "Float 4 mm",
+        sheets: [
+            {
+                id: 21,
+                name: "Sheet 1: 3210 × 2250 mm",
+                svg: '<svg xmlns="http://www.w3.org/2000/svg"><rect data-piece="2" width="10" height="10"/></svg>',
+                pieces: [{ id: 2, barcode: "P2", cut: false, waiting: true }],
+            },
+        ],
+    },
+];
+
 let queue;
 let calls;
 
@@ -76,7 +92,10 @@ beforeEach(() => {
         calls.push(["queue", ...args]);
         return { station: STATIONS[0], pieces: queue };
     });
-    onRpc("mirror.workshop", "tablet_cutting", () => []);
+    onRpc("mirror.workshop", "tablet_cutting", () => {
+        calls.push(["cutting"]);
+        return PLANS;
+    });
     onRpc("mirror.workshop", "tablet_identify", ({ args }) => {
         calls.push(["identify", ...args]);
         return OPERATOR;
@@ -226,4 +245,20 @@ test("CutMap: tapping a waiting piece marks it cut, cut pieces are greyed", asyn
     await click(queryFirst("rect[data-piece='12']"));
     await click(queryFirst("rect[data-piece='11']"));
     expect(tapped).toEqual([11]);
+});
+
+test("the cutting plan loads when shown, and a tap on the map marks the piece cut", async () => {
+    await startServer();
+    await signIn();
+    // the queue alone: no cut maps rendered for a tap in the queue
+    expect(calls.filter((call) => call[0] === "cutting")).toEqual([]);
+    await click(".o_mirror_tab_plan");
+    await animationFrame();
+    expect(calls.filter((call) => call[0] === "cutting")).toHaveLength(1);
+    expect(".o_mirror_plan").toHaveText(/CUT\/0009/);
+    expect(".o_mirror_labels").toHaveCount(1);
+    await click(queryFirst(".o_mirror_cut_map_wrap rect[data-piece='2']"));
+    await animationFrame();
+    expect(calls).toInclude(["act", 1, 2, "done", OPERATOR]);
+    expect(calls.filter((call) => call[0] === "cutting")).toHaveLength(2);
 });
