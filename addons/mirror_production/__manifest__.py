@@ -4,7 +4,7 @@
     "name": "Mirror & Glass Production",
     "summary": "Glass catalog, piece specifications with explained prices, "
     "validation and production for mirror and glass workshops",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Manufacturing",
     "website": "https://github.com/mirror-workshop/mirror-suite",
     "author": "Mirror Workshop Suite contributors",
@@ -40,6 +40,7 @@
         "wizards/mirror_repromise_wizard_views.xml",
         "views/mirror_menus.xml",
         "views/mirror_workshop_views.xml",
+        "views/hr_employee_views.xml",
         "report/sale_report_templates.xml",
         "report/mirror_production_reports.xml",
     ],
@@ -55,6 +56,7 @@
     ],
     "assets": {
         "web.assets_backend": [
+            "mirror_production/static/src/glass_line/*",
             "mirror_production/static/src/workshop/*.js",
             "mirror_production/static/src/workshop/*.xml",
             "mirror_production/static/src/workshop/*.scss",

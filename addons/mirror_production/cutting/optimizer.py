@@ -71,6 +71,7 @@ class CuttingError(ValueError):
     def __init__(self, code, message, **values):
         super().__init__(message % values if values else message)
         self.code = code
+        self.message = message  # the English source, for the caller to translate
         self.values = values
 
 

@@ -3,6 +3,8 @@
 """Cutting plans as a workshop sees them: pieces and stock in; sheets with their
 pieces, reusable offcuts and numbered cuts out.
 
+Their drawings (cut maps) are in :mod:`cutting.cut_map`.
+
 The Odoo models hand over plain values (a piece's key is whatever identifies it for
 the caller, e.g. a record id) and get plain values back; nothing here imports Odoo.
 Every plan is verified by the independent :mod:`cutting.checker` before it is
@@ -11,7 +13,6 @@ returned.
 
 import math
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
 from . import checker, layout
 from .i18n import _lt
@@ -321,115 +322,6 @@ def _cuts(root, children):
 
     visit(root)
     return cuts
-
-
-# ---------------------------------------------------------------- cut maps (SVG)
-
-
-def cut_map_svg(sheet, labels=None, texts=None):
-    """An SVG drawing of ``sheet``: its pieces with their labels, the offcuts kept,
-    the waste, and the cuts numbered in cutting order.
-
-    ``labels`` maps a piece's key to its lines of text (e.g. barcode, order);
-    ``texts`` gives the translated words ``remnant`` and ``title``.
-    """
-    labels = labels or {}
-    texts = texts or {}
-    width, height = sheet.stock.width, sheet.stock.height
-    unit = max(width, height) / 100.0  # 1 % of the sheet's long side, in mm
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{-2 * unit:.0f} '
-        f'{-2 * unit:.0f} {width + 4 * unit:.0f} {height + 4 * unit:.0f}" '
-        f'class="o_mirror_cut_map" role="img" aria-label="'
-        f'{escape(texts.get("title", ""), {chr(34): "&quot;"})}" '
-        'preserveAspectRatio="xMidYMid meet" font-family="sans-serif" '
-        'style="width: 100%; max-height: 75vh;">',
-        f'<rect x="0" y="0" width="{width}" height="{height}" fill="#eef3f6" '
-        f'stroke="#37474f" stroke-width="{unit / 3:.1f}"/>',
-    ]
-
-    def flip(y, h):  # drawings have y upwards, like the plan
-        return height - y - h
-
-    for rect in sheet.waste:
-        out.append(
-            f'<rect x="{rect.x}" y="{flip(rect.y, rect.height)}" '
-            f'width="{rect.width}" height="{rect.height}" fill="#d7d7d7"/>'
-        )
-    for rect in sheet.offcuts:
-        out.append(
-            f'<rect x="{rect.x}" y="{flip(rect.y, rect.height)}" '
-            f'width="{rect.width}" height="{rect.height}" fill="#dcedc8" '
-            f'stroke="#689f38" stroke-width="{unit / 5:.1f}"/>'
-        )
-        out.append(
-            _text_block(
-                rect.x,
-                flip(rect.y, rect.height),
-                rect.width,
-                rect.height,
-                [texts.get("remnant", "Remnant"), f"{rect.width} × {rect.height}"],
-                "#33691e",
-                unit,
-            )
-        )
-    for piece in sheet.pieces:
-        y = flip(piece.y, piece.height)
-        out.append(
-            f'<rect x="{piece.x}" y="{y}" width="{piece.width}" '
-            f'height="{piece.height}" fill="#bbdefb" stroke="#0d47a1" '
-            f'stroke-width="{unit / 5:.1f}" data-piece="{escape(str(piece.key))}"/>'
-        )
-        lines = [*labels.get(piece.key, [str(piece.key)])]
-        # the piece's size as ordered; ↻ when it lies turned on the sheet
-        size = (
-            (piece.height, piece.width)
-            if piece.rotated
-            else (piece.width, piece.height)
-        )
-        lines.append(f"{size[0]} × {size[1]}" + (" ↻" if piece.rotated else ""))
-        out.append(
-            _text_block(piece.x, y, piece.width, piece.height, lines, "#0d2a4f", unit)
-        )
-    radius = 1.6 * unit
-    for cut in sheet.cuts:
-        x0, x1 = cut.x0, cut.x1
-        y0, y1 = height - cut.y0, height - cut.y1
-        out.append(
-            f'<line x1="{x0}" y1="{y0}" x2="{x1}" y2="{y1}" stroke="#d32f2f" '
-            f'stroke-width="{unit / 4:.1f}" stroke-dasharray="{unit:.0f} '
-            f'{unit / 2:.0f}"/>'
-        )
-        # the number sits at the cut's start: bottom for cuts along y, left else
-        cx, cy = (x0, max(y0, y1) - radius) if x0 == x1 else (x0 + radius, y0)
-        out.append(
-            f'<circle cx="{cx}" cy="{cy:.0f}" r="{radius:.0f}" fill="#d32f2f"/>'
-            f'<text x="{cx}" y="{cy:.0f}" fill="#ffffff" font-size="{radius:.0f}" '
-            f'text-anchor="middle" dominant-baseline="central">{cut.number}</text>'
-        )
-    out.append("</svg>")
-    return "".join(out)
-
-
-def _text_block(x, y, width, height, lines, color, unit):
-    """``lines`` centred in a box, as large as the box allows (nothing if the box
-    is too small to read)."""
-    longest = max(len(line) for line in lines)
-    size = min(
-        height / (1.3 * len(lines) + 0.5), width / (0.62 * longest + 1), 4 * unit
-    )
-    if size < 0.8 * unit:
-        return ""
-    top = y + height / 2 - (len(lines) - 1) * 0.65 * size
-    spans = "".join(
-        f'<tspan x="{x + width / 2:.0f}" y="{top + index * 1.3 * size:.0f}">'
-        f"{escape(line)}</tspan>"
-        for index, line in enumerate(lines)
-    )
-    return (
-        f'<text fill="{color}" font-size="{size:.0f}" text-anchor="middle" '
-        f'dominant-baseline="central">{spans}</text>'
-    )
 
 
 # ------------------------------------------------------------- stored sheets

@@ -21,6 +21,19 @@ MM_PER_M = 1000.0
 OUTLINE_SEGMENTS = 256
 
 
+def piece_count(quantity):
+    """The whole number of pieces of a line: 0 for what is not a finite number.
+
+    Pricing and routing may be asked about a spec that validation refused (a form
+    being filled in); NaN or infinity from an API must not crash ``int()``.
+    """
+    if isinstance(quantity, bool) or not isinstance(quantity, int | float):
+        return 0
+    if not math.isfinite(quantity):
+        return 0
+    return max(int(quantity), 0)
+
+
 def bounding_area(spec):
     """Area of the bounding rectangle in m² (the glass actually cut off a sheet)."""
     return spec.width * spec.height / MM2_PER_M2
@@ -30,12 +43,12 @@ def area(spec):
     """Real area of the piece in m²."""
     width, height = spec.width, spec.height
     if spec.shape == SHAPE_CIRCLE:
-        return math.pi * (width / 2.0) ** 2 / MM2_PER_M2
+        return math.pi * (width / 2.0) * (width / 2.0) / MM2_PER_M2
     if spec.shape == SHAPE_OVAL:
         return math.pi * width * height / 4.0 / MM2_PER_M2
     if spec.shape == SHAPE_ROUNDED:
         radius = spec.corner_radius
-        return (width * height - (4.0 - math.pi) * radius**2) / MM2_PER_M2
+        return (width * height - (4.0 - math.pi) * radius * radius) / MM2_PER_M2
     return width * height / MM2_PER_M2
 
 
@@ -46,7 +59,9 @@ def billable_area(spec, rules):
 
 def ellipse_perimeter(width, height):
     """Ramanujan's second approximation, exact for a circle."""
-    a, b = width / 2.0, height / 2.0
+    # a negative size is refused by validation, but a form being filled in is
+    # measured before it is valid: never a math domain error
+    a, b = abs(width) / 2.0, abs(height) / 2.0
     if not a + b:
         return 0.0
     h = ((a - b) / (a + b)) ** 2
@@ -65,9 +80,10 @@ def side_lengths(spec):
     lengths = OrderedDict()
     if spec.shape in (SHAPE_CIRCLE, SHAPE_OVAL):
         perimeter = ellipse_perimeter(width, height)
-        half = width + height
+        half = abs(width) + abs(height)
         for side in SIDES:
-            share = (width if side in ("bottom", "top") else height) / (2 * half)
+            side_length = abs(width if side in ("bottom", "top") else height)
+            share = side_length / (2 * half) if half else 0.0
             lengths[side] = (0.0, perimeter * share / MM_PER_M)
         return lengths
     radius = spec.corner_radius if spec.shape == SHAPE_ROUNDED else 0.0

@@ -161,7 +161,7 @@ def _basis_quantity(spec, operation, billable, perimeter):
 
 def quote(spec, rules):
     """Price ``spec`` (a :class:`~.spec.PieceSpec`) under ``rules``."""
-    quantity = max(int(spec.quantity or 0), 0)
+    quantity = geometry.piece_count(spec.quantity)
     thickness = spec.thickness
     material = spec.material
     billable = geometry.billable_area(spec, rules)

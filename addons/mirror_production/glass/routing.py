@@ -50,7 +50,7 @@ def _quantity(spec, operation, pieces):
 
 def route(spec, cutting=None):
     """The steps of ``spec``'s route; ``cutting`` is the workshop's cutting step."""
-    pieces = max(int(spec.quantity or 0), 0)
+    pieces = geometry.piece_count(spec.quantity)
     quantities = OrderedDict()
 
     def add(operation, quantity):

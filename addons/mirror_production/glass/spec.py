@@ -152,6 +152,15 @@ class Rules:
     furnace_min_long: float = 250.0
     furnace_max_short: float = 2440.0
     furnace_max_long: float = 3660.0
+    # limits of one request, checked before any work that grows faster than its size
+    max_holes: int = 50  # holes per piece
+    max_cutouts: int = 20  # cutouts per piece
+    max_lines: int = 500  # glass lines per order (or per request of several lines)
+    max_cut_time_limit: float = 600.0  # s: longest cutting optimization of a batch
+    max_issues_per_rule: int = 5  # problems listed per rule, then "and N more"
+    # no measure (mm), amount or percent of a glass line comes near this: a larger
+    # number is a typing or encoding error, and would overflow the price
+    max_number: float = 1e9
 
 
 @dataclass(frozen=True)

@@ -3,14 +3,19 @@
 """SVG drawing of a glass piece: outline, edge work per side, holes, cutouts.
 
 The drawing is in millimetres with the origin at the bottom-left corner (as holes
-are dimensioned), scaled by the viewer. Text is escaped; nothing but the spec's
-numbers and the given labels reaches the markup.
+are dimensioned), scaled by the viewer. It is markup the forms, the reports and the
+workshop tablet insert as is, so nothing but numbers and escaped text reaches it:
+every number is written by :func:`number` (a finite ``float()``, else
+``ValueError``) and every string, in text or in an attribute, goes through
+:func:`escape`. A hole or cutout whose numbers are not finite is not drawn.
 """
 
-from xml.sax.saxutils import escape
+import html
+import math
+from dataclasses import replace
 
 from . import geometry
-from .spec import SHAPE_CIRCLE, SHAPE_CUSTOM, SHAPE_OVAL, SIDES
+from .spec import SHAPE_CIRCLE, SHAPE_CUSTOM, SHAPE_OVAL, SIDES, Cutout, Hole
 from .validation import fmt
 
 EDGE_COLORS = {
@@ -22,12 +27,37 @@ EDGE_COLORS = {
 DEFAULT_EDGE_COLOR = "#fb8c00"
 
 
+def escape(value):
+    """``value`` as XML text or attribute value: ``& < > " '`` escaped."""
+    return html.escape(str(value), quote=True)
+
+
+def finite(*values):
+    """Are all ``values`` finite numbers (not text, NaN or infinity)?"""
+    try:
+        return all(math.isfinite(float(value)) for value in values)
+    except (TypeError, ValueError):
+        return False
+
+
+def number(value, digits=1):
+    """``value`` as a finite number with ``digits`` decimals; ``ValueError`` for
+    anything else."""
+    if not finite(value):
+        raise ValueError(f"not a finite number: {value!r}")
+    return f"{float(value):.{digits}f}"
+
+
 def _text(x, y, size, content, anchor="middle", color="#263238", rotate=None):
-    transform = f' transform="rotate({rotate} {x:.1f} {y:.1f})"' if rotate else ""
+    transform = (
+        f' transform="rotate({number(rotate, 0)} {number(x)} {number(y)})"'
+        if rotate
+        else ""
+    )
     return (
-        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size:.1f}" text-anchor="{anchor}" '
-        f'font-family="sans-serif" '
-        f'fill="{color}"{transform}>{escape(str(content))}</text>'
+        f'<text x="{number(x)}" y="{number(y)}" font-size="{number(size)}" '
+        f'text-anchor="{escape(anchor)}" font-family="sans-serif" '
+        f'fill="{escape(color)}"{transform}>{escape(content)}</text>'
     )
 
 
@@ -36,10 +66,19 @@ def edge_label(operation):
 
 
 def render(spec, width_px=None, title=""):
-    """An SVG document (str) for ``spec``; ``width_px`` fixes the rendered width."""
-    width, height = float(spec.width or 0), float(spec.height or 0)
-    if not (width > 0 and height > 0):  # also NaN, which compares False
+    """An SVG document (str) for ``spec``; ``width_px`` fixes the rendered width.
+
+    Empty when the piece has no finite positive size (or its outline is not
+    finite); ``ValueError`` when ``width_px`` is not a finite number.
+    """
+    if not finite(spec.width or 0, spec.height or 0, spec.corner_radius or 0):
         return ""
+    width, height = float(spec.width or 0), float(spec.height or 0)
+    if not (width > 0 and height > 0):
+        return ""
+    spec = replace(
+        spec, width=width, height=height, corner_radius=float(spec.corner_radius or 0)
+    )
     size = max(width, height)
     font = size * 0.045
     margin = font * 4.5
@@ -54,11 +93,17 @@ def render(spec, width_px=None, title=""):
     parts = []
     stroke = size * 0.004
     points = geometry.outline(spec)
-    path = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in points)
-    dash = f' stroke-dasharray="{stroke * 6:.1f}"' if spec.shape == SHAPE_CUSTOM else ""
+    if not all(finite(x, y) for x, y in points):
+        return ""
+    path = " ".join(f"{number(px(x))},{number(py(y))}" for x, y in points)
+    dash = (
+        f' stroke-dasharray="{number(stroke * 6)}"'
+        if spec.shape == SHAPE_CUSTOM
+        else ""
+    )
     parts.append(
         f'<polygon points="{path}" fill="#e3f2fd" fill-opacity="0.7" stroke="#37474f" '
-        f'stroke-width="{stroke:.2f}"{dash}/>'
+        f'stroke-width="{number(stroke, 2)}"{dash}/>'
     )
 
     # edge work: a coloured band along each processed side
@@ -68,10 +113,10 @@ def render(spec, width_px=None, title=""):
         operation = spec.edge("bottom")
         color = EDGE_COLORS.get(operation.edge_type, DEFAULT_EDGE_COLOR)
         parts.append(
-            f'<ellipse cx="{px(width / 2):.1f}" cy="{py(height / 2):.1f}" '
-            f'rx="{width / 2 - band / 2:.1f}" ry="{height / 2 - band / 2:.1f}" '
-            f'fill="none" '
-            f'stroke="{color}" stroke-width="{band:.1f}" class="o_mirror_edge"/>'
+            f'<ellipse cx="{number(px(width / 2))}" cy="{number(py(height / 2))}" '
+            f'rx="{number(width / 2 - band / 2)}" ry="{number(height / 2 - band / 2)}" '
+            f'fill="none" stroke="{escape(color)}" stroke-width="{number(band)}" '
+            'class="o_mirror_edge"/>'
         )
         parts.append(
             _text(
@@ -107,10 +152,10 @@ def render(spec, width_px=None, title=""):
             color = EDGE_COLORS.get(operation.edge_type, DEFAULT_EDGE_COLOR)
             (x1, y1), (x2, y2), (tx, ty), rotate = segments[side]
             parts.append(
-                f'<line x1="{px(x1):.1f}" y1="{py(y1):.1f}" x2="{px(x2):.1f}" '
-                f'y2="{py(y2):.1f}" '
-                f'stroke="{color}" stroke-width="{band:.1f}" class="o_mirror_edge" '
-                f'data-side="{side}"/>'
+                f'<line x1="{number(px(x1))}" y1="{number(py(y1))}" '
+                f'x2="{number(px(x2))}" y2="{number(py(y2))}" '
+                f'stroke="{escape(color)}" stroke-width="{number(band)}" '
+                f'class="o_mirror_edge" data-side="{escape(side)}"/>'
             )
             parts.append(
                 _text(
@@ -124,10 +169,17 @@ def render(spec, width_px=None, title=""):
             )
 
     for cutout in spec.cutouts:
+        if not finite(cutout.x, cutout.y, cutout.width, cutout.height):
+            continue
+        cutout = Cutout(
+            float(cutout.width), float(cutout.height), float(cutout.x), float(cutout.y)
+        )
         parts.append(
-            f'<rect x="{px(cutout.x):.1f}" y="{py(cutout.y + cutout.height):.1f}" '
-            f'width="{cutout.width:.1f}" height="{cutout.height:.1f}" fill="#ffffff" '
-            f'stroke="#c62828" stroke-width="{stroke:.2f}" class="o_mirror_cutout"/>'
+            f'<rect x="{number(px(cutout.x))}" '
+            f'y="{number(py(cutout.y + cutout.height))}" '
+            f'width="{number(cutout.width)}" height="{number(cutout.height)}" '
+            f'fill="#ffffff" stroke="#c62828" stroke-width="{number(stroke, 2)}" '
+            'class="o_mirror_cutout"/>'
         )
         parts.append(
             _text(
@@ -140,11 +192,14 @@ def render(spec, width_px=None, title=""):
         )
 
     for hole in spec.holes:
+        if not finite(hole.x, hole.y, hole.diameter):
+            continue
+        hole = Hole(float(hole.diameter), float(hole.x), float(hole.y))
         radius = max(hole.diameter / 2.0, stroke)
         parts.append(
-            f'<circle cx="{px(hole.x):.1f}" cy="{py(hole.y):.1f}" r="{radius:.1f}" '
-            f'fill="#ffffff" '
-            f'stroke="#c62828" stroke-width="{stroke:.2f}" class="o_mirror_hole"/>'
+            f'<circle cx="{number(px(hole.x))}" cy="{number(py(hole.y))}" '
+            f'r="{number(radius)}" fill="#ffffff" stroke="#c62828" '
+            f'stroke-width="{number(stroke, 2)}" class="o_mirror_hole"/>'
         )
         # the label goes towards the middle of the piece, so it stays in the drawing
         right_half = hole.x > width / 2
@@ -163,16 +218,15 @@ def render(spec, width_px=None, title=""):
     # overall dimensions
     dim_y = py(0) + font * 2.6
     parts.append(
-        f'<line x1="{px(0):.1f}" y1="{dim_y:.1f}" x2="{px(width):.1f}" '
-        f'y2="{dim_y:.1f}" '
-        f'stroke="#546e7a" stroke-width="{stroke:.2f}"/>'
+        f'<line x1="{number(px(0))}" y1="{number(dim_y)}" x2="{number(px(width))}" '
+        f'y2="{number(dim_y)}" stroke="#546e7a" stroke-width="{number(stroke, 2)}"/>'
     )
     parts.append(_text(px(width / 2), dim_y + font * 1.2, font, fmt(width)))
     dim_x = px(0) - font * 2.4
     parts.append(
-        f'<line x1="{dim_x:.1f}" y1="{py(0):.1f}" x2="{dim_x:.1f}" '
-        f'y2="{py(height):.1f}" '
-        f'stroke="#546e7a" stroke-width="{stroke:.2f}"/>'
+        f'<line x1="{number(dim_x)}" y1="{number(py(0))}" x2="{number(dim_x)}" '
+        f'y2="{number(py(height))}" stroke="#546e7a" '
+        f'stroke-width="{number(stroke, 2)}"/>'
     )
     parts.append(
         _text(dim_x - font * 0.5, py(height / 2), font, fmt(height), rotate=-90)
@@ -182,10 +236,15 @@ def render(spec, width_px=None, title=""):
 
     size_attr = ""
     if width_px:
-        size_attr = f' width="{width_px}" height="{width_px * view_h / view_w:.0f}"'
+        width_px = float(number(width_px, 0))
+        size_attr = (
+            f' width="{number(width_px, 0)}" '
+            f'height="{number(width_px * view_h / view_w, 0)}"'
+        )
     title_tag = f"<title>{escape(title)}</title>" if title else ""
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {view_w:.1f} '
-        f'{view_h:.1f}"'
-        f'{size_attr} class="o_mirror_drawing">{title_tag}' + "".join(parts) + "</svg>"
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {number(view_w)} '
+        f'{number(view_h)}"{size_attr} class="o_mirror_drawing">{title_tag}'
+        + "".join(parts)
+        + "</svg>"
     )

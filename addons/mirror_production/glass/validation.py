@@ -47,14 +47,48 @@ class Issue:
         return template % self.params if self.params else template
 
 
+MORE_MESSAGE = _lt(
+    "…and %(count)s more problems of the same kind. Check the list again once the "
+    "ones above are fixed."
+)
+
+
 class _Collector:
-    def __init__(self):
+    """The issues found so far, at most ``limit`` per rule (issue code).
+
+    Past the limit an issue is only counted, so that a request with a thousand
+    clashing holes answers with a few examples and one "and N more" issue instead
+    of a million messages.
+    """
+
+    def __init__(self, limit=None):
         self.issues = []
+        self.limit = limit
+        self.counts = {}
 
     def add(self, code, message, field_name="", **params):
+        count = self.counts.get(code, 0) + 1
+        self.counts[code] = count
+        if self.limit is not None and count > self.limit:
+            return
         self.issues.append(
             Issue(code, message, {k: _param(v) for k, v in params.items()}, field_name)
         )
+
+    def finish(self):
+        """The issues, each capped rule followed by its "and N more" issue."""
+        if self.limit is None:
+            return self.issues
+        last = {issue.code: index for index, issue in enumerate(self.issues)}
+        result = []
+        for index, issue in enumerate(self.issues):
+            result.append(issue)
+            hidden = self.counts[issue.code] - self.limit
+            if hidden > 0 and last[issue.code] == index:
+                result.append(
+                    Issue("more", MORE_MESSAGE, {"count": fmt(hidden)}, issue.field)
+                )
+        return result
 
 
 def _param(value):
@@ -65,17 +99,87 @@ def _param(value):
     return value
 
 
-def validate(spec, rules):
-    """All the problems of ``spec`` under ``rules`` (empty when it is valid)."""
+def is_number(value, rules=None):
+    """Whether ``value`` is a finite number (below ``rules.max_number`` if given).
+
+    NaN and infinity come in through JSON-RPC and XML-RPC; they compare False with
+    everything, so a check written ``value < minimum`` would let them through.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    if not math.isfinite(value):
+        return False
+    return rules is None or abs(value) <= rules.max_number
+
+
+def validate_counts(holes, cutouts, rules):
+    """The issues of a piece with more holes or cutouts than ``rules`` allow.
+
+    Checked before anything else: the checks between holes compare every pair.
+    """
     out = _Collector()
+    if holes > rules.max_holes:
+        out.add(
+            "holes_max",
+            _lt(
+                "A piece can have at most %(max)s holes, and this one has %(count)s. "
+                "Check the holes: remove the duplicates, or split the piece (the "
+                "limit is a sales setting)."
+            ),
+            "holes",
+            count=holes,
+            max=rules.max_holes,
+        )
+    if cutouts > rules.max_cutouts:
+        out.add(
+            "cutouts_max",
+            _lt(
+                "A piece can have at most %(max)s cutouts, and this one has "
+                "%(count)s. Check the cutouts: remove the duplicates, or split the "
+                "piece (the limit is a sales setting)."
+            ),
+            "cutouts",
+            count=cutouts,
+            max=rules.max_cutouts,
+        )
+    return out.issues
+
+
+def validate_lines(count, rules):
+    """The issue of a request (an order) with more glass lines than ``rules`` allow."""
+    out = _Collector()
+    if count > rules.max_lines:
+        out.add(
+            "lines_max",
+            _lt(
+                "An order can have at most %(max)s glass lines, and this one would "
+                "have %(count)s. Split it into several orders (the limit is a sales "
+                "setting)."
+            ),
+            "order_line",
+            count=count,
+            max=rules.max_lines,
+        )
+    return out.issues
+
+
+def validate(spec, rules):
+    """All the problems of ``spec`` under ``rules`` (empty when it is valid).
+
+    Too many holes or cutouts give that one issue and nothing else; each rule
+    lists at most ``rules.max_issues_per_rule`` issues, then how many more.
+    """
+    counts = validate_counts(len(spec.holes or ()), len(spec.cutouts or ()), rules)
+    if counts:
+        return counts
+    out = _Collector(rules.max_issues_per_rule)
     material = spec.material
     width, height = spec.width or 0.0, spec.height or 0.0
     thickness = material.thickness
 
     quantity = spec.quantity
     if (
-        quantity is None
-        or not math.isfinite(quantity)  # NaN or ∞ from an API would crash int()
+        not is_number(quantity)  # NaN or ∞ from an API would crash int()
         or quantity < 1
         or quantity != int(quantity)
     ):
@@ -102,7 +206,8 @@ def validate(spec, rules):
             max=rules.max_quantity,
         )
 
-    if thickness <= 0:
+    thickness_ok = is_number(thickness) and thickness > 0
+    if not thickness_ok:
         out.add(
             "thickness",
             _lt(
@@ -113,7 +218,19 @@ def validate(spec, rules):
             "material",
             material=material.name,
         )
-    if not (width > 0 and height > 0):  # also refuses NaN, which compares False
+    if not (is_number(width, rules) and is_number(height, rules)):
+        out.add(
+            "size_number",
+            _lt(
+                "Width and height must be numbers of millimetres (got %(width)s × "
+                "%(height)s). Enter the size of the piece in millimetres."
+            ),
+            "width",
+            width=width,
+            height=height,
+        )
+        return out.finish()
+    if not (width > 0 and height > 0):
         out.add(
             "size_positive",
             _lt(
@@ -124,7 +241,7 @@ def validate(spec, rules):
             width=width,
             height=height,
         )
-        return out.issues
+        return out.finish()
     if min(width, height) < rules.min_side:
         out.add(
             "size_min",
@@ -163,14 +280,14 @@ def validate(spec, rules):
             "shape",
             shape=spec.shape,
         )
-    _validate_shape(spec, out)
+    _validate_shape(spec, rules, out)
     _validate_operations(spec, out)
     _validate_edges(spec, out)
-    if thickness > 0:
-        _validate_holes(spec, rules, out)
-        _validate_cutouts(spec, rules, out)
+    if thickness_ok:
+        holes = _validate_holes(spec, rules, out)
+        _validate_cutouts(spec, rules, holes, out)
     _validate_tempering(spec, rules, out)
-    return out.issues
+    return out.finish()
 
 
 def _validate_sheet(spec, out):
@@ -222,8 +339,9 @@ def _validate_sheet(spec, out):
     )
 
 
-def _validate_shape(spec, out):
+def _validate_shape(spec, rules, out):
     width, height = spec.width, spec.height
+    radius = spec.corner_radius or 0.0
     if spec.shape == SHAPE_CIRCLE and abs(width - height) > 0.05:
         out.add(
             "circle",
@@ -239,7 +357,7 @@ def _validate_shape(spec, out):
         )
     if spec.shape == SHAPE_ROUNDED:
         limit = min(width, height) / 2.0
-        if spec.corner_radius <= 0 or spec.corner_radius > limit:
+        if not (is_number(radius) and 0 < radius <= limit):
             out.add(
                 "corner_radius",
                 _lt(
@@ -253,8 +371,18 @@ def _validate_shape(spec, out):
                 max=limit,
                 width=width,
                 height=height,
-                radius=spec.corner_radius,
+                radius=radius,
             )
+    elif not is_number(radius, rules):
+        out.add(
+            "corner_radius_number",
+            _lt(
+                "The corner radius must be a number of millimetres (got %(radius)s). "
+                "Enter 0 for a piece without rounded corners."
+            ),
+            "corner_radius",
+            radius=radius,
+        )
     if spec.shape == SHAPE_CUSTOM and not spec.has_drawing:
         out.add(
             "drawing",
@@ -265,7 +393,18 @@ def _validate_shape(spec, out):
             ),
             "drawing",
         )
-    if spec.shape_surcharge < 0:
+    if not is_number(spec.shape_surcharge, rules):
+        out.add(
+            "surcharge",
+            _lt(
+                "The shape surcharge must be a number of at most %(max)s (got "
+                "%(amount)s). Enter 0 or the extra price per piece."
+            ),
+            "shape_surcharge",
+            amount=spec.shape_surcharge,
+            max=rules.max_number,
+        )
+    elif spec.shape_surcharge < 0:
         out.add(
             "surcharge",
             _lt(
@@ -276,7 +415,18 @@ def _validate_shape(spec, out):
             "shape_surcharge",
             amount=spec.shape_surcharge,
         )
-    if spec.urgency_percent < 0:
+    if not is_number(spec.urgency_percent, rules):
+        out.add(
+            "urgency",
+            _lt(
+                "The urgency surcharge must be a number of at most %(max)s %% (got "
+                "%(percent)s %%). Enter 0 or the surcharge in percent."
+            ),
+            "urgency",
+            percent=spec.urgency_percent,
+            max=rules.max_number,
+        )
+    elif spec.urgency_percent < 0:
         out.add(
             "urgency",
             _lt(
@@ -336,6 +486,23 @@ def _validate_operations(spec, out):
 def _validate_edges(spec, out):
     width, height = spec.width, spec.height
     shorter = min(width, height)
+    seen = []
+    for side in SIDES:
+        operation = spec.edge(side)
+        if operation is None or operation in seen:
+            continue
+        seen.append(operation)
+        if operation.category != "edge":
+            out.add(
+                "edge_operation",
+                _lt(
+                    "%(operation)s is not edge work, so it cannot be set on an edge "
+                    "of the glass. Choose an edge operation (arrised, ground, "
+                    "polished or facet), or none."
+                ),
+                "edges",
+                operation=operation.name,
+            )
     if spec.shape in (SHAPE_CIRCLE, SHAPE_OVAL):
         edges = {spec.edge(side) for side in SIDES}
         if len(edges) > 1:
@@ -369,12 +536,30 @@ def _validate_edges(spec, out):
 
 
 def _validate_holes(spec, rules, out):
+    """Check the holes; return ``[(index, hole)]`` of those with usable numbers."""
     thickness = spec.thickness
     min_diameter = thickness * rules.hole_min_diameter_factor
     clearance = thickness * rules.hole_edge_distance_factor
     points = geometry.outline(spec)
+    placed = []
     for index, hole in enumerate(spec.holes, start=1):
-        if hole.diameter < min_diameter or hole.diameter <= 0:
+        if not all(is_number(v, rules) for v in (hole.diameter, hole.x, hole.y)):
+            out.add(
+                "hole_number",
+                _lt(
+                    "Hole %(index)s: its diameter and position must be numbers of "
+                    "millimetres (got Ø%(diameter)s at x=%(x)s, y=%(y)s). Enter them "
+                    "in millimetres."
+                ),
+                "holes",
+                index=index,
+                diameter=hole.diameter,
+                x=hole.x,
+                y=hole.y,
+            )
+            continue
+        placed.append((index, hole))
+        if not (hole.diameter >= min_diameter and hole.diameter > 0):
             out.add(
                 "hole_diameter",
                 _lt(
@@ -404,6 +589,18 @@ def _validate_holes(spec, rules, out):
                 diameter=hole.diameter,
                 thickness=thickness,
             )
+        elif hole.operation.category != "drilling":
+            out.add(
+                "hole_operation_category",
+                _lt(
+                    "Hole %(index)s: %(operation)s is not a drilling operation. Choose "
+                    "the drilling operation for a Ø%(diameter)s mm hole."
+                ),
+                "holes",
+                index=index,
+                operation=hole.operation.name,
+                diameter=hole.diameter,
+            )
         elif not hole.operation.covers_size(hole.diameter):
             out.add(
                 "hole_operation_size",
@@ -420,7 +617,7 @@ def _validate_holes(spec, rules, out):
                 diameter=hole.diameter,
             )
         edge = geometry.hole_edge_clearance(points, hole)
-        if edge < clearance:
+        if not edge >= clearance:
             out.add(
                 "hole_edge",
                 _lt(
@@ -437,12 +634,11 @@ def _validate_holes(spec, rules, out):
                 distance=round(edge, 1),
                 min=clearance,
             )
-    holes = list(spec.holes)
-    for i, first in enumerate(holes):
-        for j in range(i + 1, len(holes)):
-            second = holes[j]
+    # every pair: validate_counts has bounded the number of holes
+    for position, (first_index, first) in enumerate(placed):
+        for second_index, second in placed[position + 1 :]:
             gap = geometry.holes_clearance(first, second)
-            if gap < clearance:
+            if not gap >= clearance:
                 out.add(
                     "hole_distance",
                     _lt(
@@ -453,19 +649,37 @@ def _validate_holes(spec, rules, out):
                         "one of them."
                     ),
                     "holes",
-                    first=i + 1,
-                    second=j + 1,
+                    first=first_index,
+                    second=second_index,
                     distance=round(gap, 1),
                     min=clearance,
                 )
+    return placed
 
 
-def _validate_cutouts(spec, rules, out):
+def _validate_cutouts(spec, rules, holes, out):
     thickness = spec.thickness
     clearance = thickness * rules.hole_edge_distance_factor
     points = geometry.outline(spec)
     for index, cutout in enumerate(spec.cutouts, start=1):
-        if cutout.width <= 0 or cutout.height <= 0:
+        numbers = (cutout.width, cutout.height, cutout.x, cutout.y)
+        if not all(is_number(value, rules) for value in numbers):
+            out.add(
+                "cutout_number",
+                _lt(
+                    "Cutout %(index)s: its size and position must be numbers of "
+                    "millimetres (got %(width)s × %(height)s at x=%(x)s, y=%(y)s). "
+                    "Enter them in millimetres."
+                ),
+                "cutouts",
+                index=index,
+                width=cutout.width,
+                height=cutout.height,
+                x=cutout.x,
+                y=cutout.y,
+            )
+            continue
+        if not (cutout.width > 0 and cutout.height > 0):
             out.add(
                 "cutout_size",
                 _lt(
@@ -493,8 +707,19 @@ def _validate_cutouts(spec, rules, out):
                 height=cutout.height,
                 thickness=thickness,
             )
+        elif cutout.operation.category != "cutout":
+            out.add(
+                "cutout_operation_category",
+                _lt(
+                    "Cutout %(index)s: %(operation)s is not a cutout operation. Choose "
+                    "a cutout operation for it."
+                ),
+                "cutouts",
+                index=index,
+                operation=cutout.operation.name,
+            )
         edge = geometry.cutout_edge_clearance(points, cutout)
-        if edge < clearance:
+        if not edge >= clearance:
             out.add(
                 "cutout_edge",
                 _lt(
@@ -512,11 +737,10 @@ def _validate_cutouts(spec, rules, out):
                 y=cutout.y,
                 min=clearance,
             )
-        for hole_index, hole in enumerate(spec.holes, start=1):
-            inside = geometry.distance_to_outline(
-                geometry.cutout_corners(cutout), hole.x, hole.y
-            )
-            if inside > -(hole.diameter / 2.0 + clearance):
+        corners = geometry.cutout_corners(cutout)
+        for hole_index, hole in holes:
+            inside = geometry.distance_to_outline(corners, hole.x, hole.y)
+            if not inside <= -(hole.diameter / 2.0 + clearance):
                 out.add(
                     "cutout_hole",
                     _lt(

@@ -23,4 +23,6 @@ from . import mirror_cutting_placement
 from . import mirror_cutting_sheet
 from . import mirror_cutting_batch
 from . import mirror_cutting_estimate
+from . import hr_employee
+from . import mirror_workshop_attempt
 from . import mirror_workshop

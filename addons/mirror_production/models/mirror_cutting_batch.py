@@ -4,14 +4,15 @@
 import logging
 import math
 
-import psycopg2
-
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_round
+from odoo.tools.misc import formatLang
 
 from ..cutting import workshop
 from ..cutting.optimizer import CuttingError
+from ..locking import serialize_on
+from .mirror_lang import in_company_lang
 
 _logger = logging.getLogger(__name__)
 
@@ -186,6 +187,13 @@ class MirrorCuttingBatch(models.Model):
                 )
         return super().create(vals_list)
 
+    def _creation_message(self):
+        # over RPC without a language, mail's "%s created" is translated for the
+        # user but the model's name was not ("Cutting Batch создан"): both in the
+        # company's language
+        batch = in_company_lang(self, self.company_id or self.env.company)
+        return super(MirrorCuttingBatch, batch)._creation_message()
+
     def write(self, vals):
         if "piece_ids" in vals and any(
             batch.state not in ("draft", "planned") for batch in self
@@ -196,6 +204,8 @@ class MirrorCuttingBatch(models.Model):
                     "planned; reset it to draft first."
                 )
             )
+        if "piece_ids" in vals:
+            self._mirror_check_plan_untouched()
         res = super().write(vals)
         if "piece_ids" in vals:
             # a plan is made for its pieces: a planned batch goes back to draft
@@ -209,6 +219,7 @@ class MirrorCuttingBatch(models.Model):
                     "A cutting batch being optimized or confirmed cannot be deleted."
                 )
             )
+        self._mirror_check_plan_untouched()
         self._mirror_drop_plan()
         return super().unlink()
 
@@ -394,12 +405,15 @@ class MirrorCuttingBatch(models.Model):
                     batch=self.name,
                 )
             )
-        if self.time_limit <= 0:
+        longest = self.company_id.mirror_cut_time_limit_max
+        # written so that NaN (which compares False) is refused too
+        if not (0 < self.time_limit <= longest):
             raise UserError(
                 self.env._(
-                    "The optimization time must be positive (got %(limit)s s); "
-                    "30 s is a good start.",
-                    limit=self.time_limit,
+                    "The optimization time must be positive and at most %(max)s s "
+                    "(got %(limit)s s); 30 s is a good start.",
+                    limit=f"{self.time_limit:g}",
+                    max=f"{longest:g}",
                 )
             )
         if not self.product_id.glass_sheet_size_ids:
@@ -464,6 +478,7 @@ class MirrorCuttingBatch(models.Model):
         for batch in self:
             batch._mirror_lock()
             batch._mirror_check_can_optimize()
+            batch._mirror_check_plan_untouched()
             batch._mirror_drop_plan()
             run = self.env["mirror.cutting.run"].create(
                 {"batch_id": batch.id, "time_limit": batch.time_limit}
@@ -477,23 +492,41 @@ class MirrorCuttingBatch(models.Model):
         return True
 
     def _mirror_lock(self):
-        """Lock the batch row: a second click while the first is saved waits not,
-        it is refused."""
-        try:
-            with self.env.cr.savepoint(flush=False):
-                self.env.cr.execute(
-                    "SELECT id FROM mirror_cutting_batch WHERE id IN %s "
-                    "FOR UPDATE NOWAIT",
-                    [tuple(self.ids)],
+        """Lock the batches' rows: a second click while the first is saved waits
+        not, it is refused; the workshop tablet's confirmation takes the same
+        lock."""
+        serialize_on(self, nowait=True)
+
+    def _mirror_cut_pieces(self):
+        """The pieces of the plan already cut, or being cut, at the table."""
+        pieces = self.sheet_ids.placement_ids.piece_id
+        return pieces.filtered(
+            lambda piece: (
+                piece.broken_step_id.stage == "cutting"
+                or any(
+                    step.stage == "cutting" and step.state in ("progress", "done")
+                    for step in piece.step_ids
                 )
-        except psycopg2.errors.LockNotAvailable as error:
-            raise UserError(
-                self.env._(
-                    "Batch %(batch)s is being changed by someone else right now; try "
-                    "again in a moment.",
-                    batch=self.name,
+            )
+        )
+
+    def _mirror_check_plan_untouched(self):
+        """Refuse to drop a plan whose sheets are being cut: the glass cut must
+        leave stock with the plan, when the batch is confirmed."""
+        for batch in self.filtered(lambda batch: batch.state == "planned"):
+            cut = batch._mirror_cut_pieces()
+            if cut:
+                raise UserError(
+                    self.env._(
+                        "The plan of batch %(batch)s is being cut (pieces "
+                        "%(pieces)s): it can no longer be changed, reset or "
+                        "cancelled. Confirm it when the sheets are cut; pieces that "
+                        "do not fit go in a new batch.",
+                        batch=batch.name,
+                        pieces=", ".join(cut[:5].mapped("name"))
+                        + (", …" if len(cut) > 5 else ""),
+                    )
                 )
-            ) from error
 
     def _mirror_optimize(self, run):
         """The background job: plan the batch and store the plan (or the reason
@@ -509,8 +542,17 @@ class MirrorCuttingBatch(models.Model):
                 time_limit=self.time_limit,
                 progress=run._mirror_progress_callback(),
             )
-        except CuttingError as error:
-            message = self._mirror_cutting_error_message(error)
+        except (CuttingError, ArithmeticError, RuntimeError) as error:
+            if isinstance(error, CuttingError):
+                message = self._mirror_cutting_error_message(error)
+            else:
+                # a bug, not a refusal: the batch must not stay "optimizing"
+                _logger.exception("Cutting optimization of %s failed", self.name)
+                message = self.env._(
+                    "The optimization failed (%(error)s); nothing was kept. Try "
+                    "again, and report it if it happens again.",
+                    error=str(error) or type(error).__name__,
+                )
             self.write({"state": "draft", "last_error": message})
             run._mirror_finish(False, message)
             self.message_post(body=message)
@@ -524,26 +566,8 @@ class MirrorCuttingBatch(models.Model):
         )
 
     def _mirror_cutting_error_message(self, error):
-        """The optimizer's refusal in the user's language."""
-        messages = {
-            "empty": self.env._("The batch has no pieces to cut."),
-            "no_stock": self.env._(
-                "There are no sheets or remnants in stock to cut from."
-            ),
-            "bad_piece": self.env._("A piece of the batch has no size."),
-            "too_big": self.env._("A piece is larger than every sheet in stock."),
-            "time": self.env._("The optimization time must be positive."),
-            "no_plan": self.env._(
-                "No cutting plan fits the sheets in stock: receive more sheets or "
-                "remove pieces, then optimize again."
-            ),
-            "invalid": self.env._(
-                "The optimizer's plan failed the cutting rules' check; nothing was "
-                "kept. Please report it: %(details)s",
-                details=str(error),
-            ),
-        }
-        return messages.get(error.code, str(error))
+        """The optimizer's refusal in the user's language (its own message)."""
+        return self.env._(error.message, **error.values)
 
     def _mirror_store_plan(self, result):
         """Sheets with their layouts, first the sheets with the most urgent pieces;
@@ -589,7 +613,10 @@ class MirrorCuttingBatch(models.Model):
                     ],
                 }
             )
-        sheets = self.env["mirror.cutting.sheet"].create(values)
+        # the optimizer alone writes layouts (the sheets refuse them from users)
+        sheets = (
+            self.env["mirror.cutting.sheet"].sudo().create(values).with_env(self.env)
+        )
         sheets.remnant_id.write({"state": "reserved", "used_batch_id": self.id})
         return sheets
 
@@ -611,6 +638,8 @@ class MirrorCuttingBatch(models.Model):
 
     def action_reset_draft(self):
         batches = self.filtered(lambda batch: batch.state in ("planned", "cancel"))
+        batches._mirror_lock()
+        batches._mirror_check_plan_untouched()
         batches._mirror_drop_plan()
         batches.write({"state": "draft"})
         return True
@@ -623,6 +652,8 @@ class MirrorCuttingBatch(models.Model):
                     "its run first."
                 )
             )
+        self._mirror_lock()
+        self._mirror_check_plan_untouched()
         self._mirror_drop_plan()
         self.write({"state": "cancel"})
         return True
@@ -659,6 +690,8 @@ class MirrorCuttingBatch(models.Model):
 
     def _mirror_confirm(self):
         self.ensure_one()
+        # remnant notes and the chatter message: in the company's language
+        env = in_company_lang(self, self.company_id).env
         pieces = self.sheet_ids.placement_ids.piece_id
         pieces.production_id._mirror_release_planned_glass(pieces)
         consumed = self._mirror_move(sum(self.sheet_ids.mapped("area")), out=True)
@@ -671,7 +704,7 @@ class MirrorCuttingBatch(models.Model):
                     "company_id": self.company_id.id,
                     "location_id": self.location_id.id,
                     "source_batch_id": self.id,
-                    "note": self.env._(
+                    "note": env._(
                         "Sheet %(sheet)s of %(batch)s",
                         sheet=sheet.sequence,
                         batch=self.name,
@@ -694,16 +727,16 @@ class MirrorCuttingBatch(models.Model):
         cut.action_finish()
         self.write({"state": "done", "date_confirmed": fields.Datetime.now()})
         self.message_post(
-            body=self.env._(
-                "Cut %(pieces)s pieces from %(sheets)s sheets: %(consumed).3f m² of "
-                "glass consumed, %(remnants)s remnants (%(kept).3f m²) back in stock, "
-                "yield %(ratio).1f %%.",
+            body=env._(
+                "Cut %(pieces)s pieces from %(sheets)s sheets: %(consumed)s m² of "
+                "glass consumed, %(remnants)s remnants (%(kept)s m²) back in stock, "
+                "yield %(ratio)s %%.",
                 pieces=len(pieces),
                 sheets=len(self.sheet_ids),
-                consumed=self.consumed_area,
+                consumed=formatLang(env, self.consumed_area, digits=3),
                 remnants=len(remnants),
-                kept=self.offcut_area,
-                ratio=self.yield_percent,
+                kept=formatLang(env, self.offcut_area, digits=3),
+                ratio=formatLang(env, self.yield_percent, digits=1),
             )
         )
         return consumed
@@ -718,11 +751,12 @@ class MirrorCuttingBatch(models.Model):
             (self.location_id, production) if out else (production, self.location_id)
         )
         quantity = float_round(area, precision_rounding=product.uom_id.rounding)
+        env = in_company_lang(self, self.company_id).env
         move = self.env["stock.move"].create(
             {
-                "name": self.env._("%(batch)s: sheets cut", batch=self.name)
+                "name": env._("%(batch)s: sheets cut", batch=self.name)
                 if out
-                else self.env._("%(batch)s: remnants kept", batch=self.name),
+                else env._("%(batch)s: remnants kept", batch=self.name),
                 "product_id": product.id,
                 "product_uom": product.uom_id.id,
                 "product_uom_qty": quantity,

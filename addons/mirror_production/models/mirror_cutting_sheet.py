@@ -2,12 +2,20 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import base64
+import logging
 
 from markupsafe import Markup
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
-from ..cutting import workshop
+from ..cutting import cut_map, workshop
+
+_logger = logging.getLogger(__name__)
+
+# written by the optimizer only: the cut map drawn from the layout is inserted in
+# pages as markup
+PLAN_FIELDS = ("layout", "cut_map")
 
 
 class MirrorCuttingSheet(models.Model):
@@ -26,7 +34,12 @@ class MirrorCuttingSheet(models.Model):
     remnant_id = fields.Many2one("mirror.remnant", index="btree_not_null")
     width = fields.Integer("Width (mm)", required=True)
     height = fields.Integer("Height (mm)", required=True)
-    layout = fields.Json(required=True)
+    layout = fields.Json(
+        required=True,
+        readonly=True,
+        help="The plan of the sheet as the optimizer made it; only the optimizer "
+        "writes it.",
+    )
     placement_ids = fields.One2many(
         "mirror.cutting.placement", "sheet_id", "Pieces on the sheet"
     )
@@ -81,11 +94,16 @@ class MirrorCuttingSheet(models.Model):
                 width=sheet.width,
                 height=sheet.height,
             )
-            sheet.cut_map = Markup(
-                workshop.cut_map_svg(
+            try:
+                drawing = cut_map.cut_map_svg(
                     sheet._mirror_planned(), labels, dict(texts, title=title)
                 )
-            )
+            except (TypeError, ValueError) as error:
+                # only a layout stored before it was protected can be this broken
+                _logger.warning("Cutting sheet %s: no cut map: %s", sheet.id, error)
+                drawing = ""
+            # escaped text and numbers only (see cutting.cut_map)
+            sheet.cut_map = Markup(drawing) if drawing else False
 
     @api.depends("batch_id.name", "sequence", "width", "height", "remnant_id")
     def _compute_display_name(self):
@@ -96,12 +114,34 @@ class MirrorCuttingSheet(models.Model):
                 f"{sheet.width} × {sheet.height}"
             )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(name in vals for vals in vals_list for name in PLAN_FIELDS):
+            self._mirror_check_plan_write()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if any(name in vals for name in PLAN_FIELDS):
+            self._mirror_check_plan_write()
+        return super().write(vals)
+
     def _mirror_cut_map_data_uri(self):
         """The cut map as an image address, for PDF reports: an image keeps its
         proportions within a box where an inline drawing may not."""
         self.ensure_one()
-        svg = str(self.cut_map).encode()
+        svg = str(self.cut_map or "").encode()
         return "data:image/svg+xml;base64," + base64.b64encode(svg).decode()
+
+    def _mirror_check_plan_write(self):
+        """Only the optimizer (which writes as superuser) stores a sheet's layout:
+        a layout is drawn into the pages of everyone who opens the plan."""
+        if not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "The layout of a cutting sheet is written by the cutting "
+                    "optimizer only: optimize the batch again to change its plan."
+                )
+            )
 
     def _mirror_planned(self):
         """The stored layout as the cutting package's sheet."""

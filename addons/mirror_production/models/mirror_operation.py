@@ -43,6 +43,8 @@ BASIS_SELECTION = [
     ("unit", "Per hole / cutout / corner"),
     ("fixed", "Fixed per line"),
 ]
+# prices and costs: everyone but the workshop tablet's accounts
+NOT_OPERATORS = "!mirror_production.group_mirror_operator"
 EDGE_TYPE_SELECTION = [
     ("arrised", "Arrised"),
     ("ground", "Ground"),
@@ -85,11 +87,16 @@ class MirrorOperation(models.Model):
         help="Price multiplier for curved edges (circles, ovals, rounded corners).",
     )
     price_ids = fields.One2many(
-        "mirror.operation.price", "operation_id", "Prices by thickness", copy=True
+        "mirror.operation.price",
+        "operation_id",
+        "Prices by thickness",
+        copy=True,
+        groups=NOT_OPERATORS,
     )
     min_charge = fields.Monetary(
         "Minimum charge",
         help="Least amount charged for this operation on an order line.",
+        groups=NOT_OPERATORS,
     )
     thickness_min = fields.Float("Glass from (mm)", digits=(6, 1))
     thickness_max = fields.Float(
@@ -123,7 +130,9 @@ class MirrorOperation(models.Model):
     )
     subcontractor_id = fields.Many2one("res.partner")
     transport_cost = fields.Monetary(
-        "Transport cost per piece", help="Delivery to and from the subcontractor."
+        "Transport cost per piece",
+        help="Delivery to and from the subcontractor.",
+        groups=NOT_OPERATORS,
     )
     subcontract_lead_days = fields.Integer(
         "Subcontractor lead time (days)", help="Working days at the subcontractor."

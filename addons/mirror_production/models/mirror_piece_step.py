@@ -3,6 +3,8 @@
 
 from odoo import api, fields, models
 
+from ..locking import serialize_on
+
 STEP_STATES = [
     ("waiting", "Waiting"),
     ("progress", "In progress"),
@@ -120,6 +122,7 @@ class MirrorPieceStep(models.Model):
         return self.duration + (now - self.date_resumed).total_seconds() / 60.0
 
     def _action_start(self):
+        serialize_on(self.workorder_id)
         now = fields.Datetime.now()
         employee = self._mirror_employee()
         for step in self:
@@ -157,6 +160,8 @@ class MirrorPieceStep(models.Model):
         started._mirror_log("pause")
 
     def _action_finish(self):
+        # the last two pieces of a work order may finish at the same moment
+        serialize_on(self.workorder_id)
         now = fields.Datetime.now()
         employee = self._mirror_employee()
         for step in self:
@@ -171,6 +176,8 @@ class MirrorPieceStep(models.Model):
                 }
             )
         self._mirror_log("done")
+        # the next steps' stations get these pieces in their queues
+        self.piece_id.current_step_id._mirror_notify_workshop()
         for workorder in self.workorder_id:
             if (
                 workorder.mirror_piece_total

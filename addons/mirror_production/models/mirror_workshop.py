@@ -3,27 +3,30 @@
 """The workshop tablet's server side (the ``mirror_workshop_tablet`` client action).
 
 Every method checks that the user may work the shop floor (a workshop operator or
-a production user), then reads and writes with the superuser: operators have no
-access to orders, prices or clients, and what is sent back to the tablet is only
-what a station needs (order number, size, glass, edges, drilling, drawing).
+a production user), then reads and writes with the superuser, within the
+companies the user may work in: operators have no access to orders, prices or
+clients, and what is sent back to the tablet is only what a station needs (order
+number, size, glass, edges, drilling, drawing).
 Each action is done in the name of an employee identified at the tablet by a
-PIN or a badge; the token the tablet keeps for them is an HMAC of the employee
-and the tablet's user.
+PIN or a badge; the token the tablet keeps for them is signed, expires after a
+shift, and ends when the employee's PIN or badge changes.
 """
 
-import time
+import datetime
 from collections import Counter
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import consteq
-from odoo.tools.misc import hmac
+from odoo.tools.misc import hash_sign, verify_hash_signed
+
+from ..locking import serialize_on
+from .mirror_workshop_attempt import Guard
 
 ACTIONS = ("start", "pause", "done", "broken")
-# wrong PINs a tablet may enter in a row before it waits (per server process)
-PIN_ATTEMPTS = 5
-PIN_LOCK_SECONDS = 60
-_pin_failures = {}  # (database, user id): (failures in a row, time of the last one)
+TOKEN_SCOPE = "mirror_workshop"
+# a second read of the same label within this time is the scanner's double read
+SCAN_REPEAT_SECONDS = 5
 
 
 class MirrorWorkshop(models.AbstractModel):
@@ -34,6 +37,7 @@ class MirrorWorkshop(models.AbstractModel):
 
     @api.model
     def _check_access(self):
+        """The tablet's environment: superuser, within the user's companies."""
         user = self.env.user
         if not (
             user.has_group("mirror_production.group_mirror_operator")
@@ -45,11 +49,19 @@ class MirrorWorkshop(models.AbstractModel):
                     "workshop tablet."
                 )
             )
-        return self.sudo().with_company(user.company_id)
+        # checked against the user's companies (which sudo would not do)
+        companies = self.env.companies
+        return self.sudo().with_context(allowed_company_ids=companies.ids)
 
     @api.model
     def _employee_token(self, employee):
-        return hmac(self.env(su=True), "mirror_workshop", (employee.id, self.env.uid))
+        hours = self.env.company.mirror_tablet_shift_hours or 12.0
+        return hash_sign(
+            self.env(su=True),
+            TOKEN_SCOPE,
+            [employee.id, self.env.uid, employee.sudo().mirror_tablet_version],
+            expiration=datetime.timedelta(hours=hours),
+        )
 
     @api.model
     def _employee_info(self, employee):
@@ -57,20 +69,38 @@ class MirrorWorkshop(models.AbstractModel):
             "id": employee.id,
             "name": employee.name,
             "token": self._employee_token(employee),
+            "idle_minutes": self.env.company.mirror_tablet_idle_minutes,
         }
 
     @api.model
     def _employee(self, operator):
-        """The employee of the tablet's ``operator`` ({id, token}), checked."""
-        operator = operator or {}
-        employee = self.env["hr.employee"].sudo().browse(operator.get("id") or [])
-        if not (
-            employee.exists()
-            and employee.active
-            and consteq(
-                str(operator.get("token") or ""), self._employee_token(employee)
-            )
-        ):
+        """The employee of the tablet's ``operator`` ({id, token}), checked: the
+        token is this tablet's, not expired, and the employee's PIN and badge
+        have not changed since."""
+        operator = operator if isinstance(operator, dict) else {}
+        token = operator.get("token")
+        try:
+            values = verify_hash_signed(self.env(su=True), TOKEN_SCOPE, token)
+        except (ValueError, TypeError, AttributeError):
+            values = None
+        employee = self.env["hr.employee"]
+        if isinstance(values, list) and len(values) == 3:
+            employee_id, user_id, version = values
+            employee = employee.browse(
+                employee_id if isinstance(employee_id, int) else []
+            ).exists()
+            if not (
+                employee
+                and user_id == self.env.uid
+                and employee.active
+                and (
+                    not employee.company_id or employee.company_id in self.env.companies
+                )
+                and version == employee.sudo().mirror_tablet_version
+                and operator.get("id") in (None, employee.id)
+            ):
+                employee = employee.browse()
+        if not employee:
             raise UserError(
                 self.env._(
                     "Identify yourself first: enter your PIN or scan your badge."
@@ -79,35 +109,69 @@ class MirrorWorkshop(models.AbstractModel):
         return employee
 
     @api.model
-    def tablet_identify(self, pin=None, badge=None, employee_id=None):
-        """An employee of the user's company by badge, or by their PIN (and, when
-        two share a PIN, their id): ``{id, name, token}``."""
-        workshop = self._check_access()
-        company = workshop.env.company
-        employees = workshop.env["hr.employee"].search(
-            [("company_id", "in", [company.id, False])]
+    def _employees(self):
+        return self.env["hr.employee"].search(
+            [("company_id", "in", [*self.env.companies.ids, False])]
         )
+
+    @api.model
+    def _locked_message(self, kind, seconds):
+        if kind == "badge":
+            return self.env._(
+                "Too many unknown badges: wait %(seconds)s s, then scan again.",
+                seconds=seconds,
+            )
+        return self.env._(
+            "Too many wrong PINs: wait %(seconds)s s, or scan your badge.",
+            seconds=seconds,
+        )
+
+    @api.model
+    def tablet_identify(self, pin=None, badge=None, employee_id=None):
+        """An employee of the user's companies by badge, or by their PIN (and,
+        when two share a PIN, their id): ``{id, name, token, idle_minutes}``.
+
+        Wrong PINs and unknown badges are counted per tablet account (and per
+        employee when ``employee_id`` is given): past the free attempts, each
+        further attempt waits twice as long as the one before.
+        """
+        workshop = self._check_access()
+        if not all(
+            value is None or isinstance(value, str) for value in (pin, badge)
+        ) or not (employee_id is None or isinstance(employee_id, int)):
+            raise UserError(
+                self.env._("A PIN and a badge are texts, and an employee an id.")
+            )
         code = (badge or "").strip()
         pin = (pin or "").strip()
-        key = (self.env.cr.dbname, self.env.uid)
-        failures, last = _pin_failures.get(key, (0, 0.0))
-        locked = failures >= PIN_ATTEMPTS and time.monotonic() - last < PIN_LOCK_SECONDS
-        if locked and not code:
-            raise UserError(
-                self.env._("Too many wrong PINs: wait a minute, or scan your badge.")
-            )
-        if code:
-            found = employees.filtered(lambda emp: emp.barcode == code)
-        elif pin:
-            found = employees.filtered(lambda emp: emp.pin and consteq(emp.pin, pin))
-            if employee_id:
-                found = found.filtered(lambda emp: emp.id == employee_id)
-        else:
-            found = employees.browse()
-        if not found and pin and not code:
-            _pin_failures[key] = (failures + 1, time.monotonic())
-        elif len(found) == 1:
-            _pin_failures.pop(key, None)
+        if not code and not pin:
+            raise UserError(self.env._("Enter your PIN or scan your badge."))
+        kind = "badge" if code else "pin"
+        employees = workshop._employees()
+        named = employees.filtered(lambda emp: emp.id == employee_id)
+        Attempt = workshop.env["mirror.workshop.attempt"]
+        locked = None
+        found = employees.browse()
+        with Attempt._mirror_guard(kind, named.ids if pin else []) as guard:
+            try:
+                guard.check()
+            except Guard.Locked as error:
+                locked = error
+            else:
+                if code:
+                    found = employees.filtered(lambda emp: emp.barcode == code)
+                else:
+                    found = employees.filtered(
+                        lambda emp: emp.pin and consteq(emp.pin, pin)
+                    )
+                    if employee_id:
+                        found = found & named
+                if len(found) == 1:
+                    guard.succeed(found.id)
+                elif not found:
+                    guard.fail()
+        if locked:
+            raise UserError(self._locked_message(kind, locked.seconds))
         if len(found) != 1:
             raise UserError(
                 self.env._(
@@ -119,7 +183,7 @@ class MirrorWorkshop(models.AbstractModel):
                     "This PIN belongs to several employees; scan your badge instead."
                 )
             )
-        return self._employee_info(found)
+        return workshop._employee_info(found)
 
     # -- stations and queues ------------------------------------------------------
 
@@ -134,10 +198,12 @@ class MirrorWorkshop(models.AbstractModel):
 
     @api.model
     def _queue_domain(self, stations):
-        """The pieces whose current step is at one of ``stations``."""
+        """The pieces of the user's companies whose current step is at one of
+        ``stations``."""
         return [
             ("current_step_id.workcenter_id", "in", stations.ids),
             ("state", "in", ("waiting", "progress")),
+            ("company_id", "in", self.env.companies.ids),
         ]
 
     @api.model
@@ -151,10 +217,10 @@ class MirrorWorkshop(models.AbstractModel):
 
     @api.model
     def tablet_stations(self):
-        """The company's work centers, with how many pieces wait at each."""
+        """The companies' work centers, with how many pieces wait at each."""
         workshop = self._check_access()
         stations = workshop.env["mrp.workcenter"].search(
-            [("company_id", "in", [workshop.env.company.id, False])]
+            [("company_id", "in", [*workshop.env.companies.ids, False])]
         )
         cutting = workshop._cutting_stations()
         pieces = workshop.env["mirror.piece"].search(workshop._queue_domain(stations))
@@ -172,7 +238,11 @@ class MirrorWorkshop(models.AbstractModel):
 
     @api.model
     def _station(self, workcenter_id):
+        if not isinstance(workcenter_id, int):
+            workcenter_id = None
         station = self.env["mrp.workcenter"].browse(workcenter_id or []).exists()
+        if station.company_id and station.company_id not in self.env.companies:
+            station = station.browse()
         if not station:
             raise UserError(
                 self.env._("This station no longer exists; choose your station again.")
@@ -211,6 +281,7 @@ class MirrorWorkshop(models.AbstractModel):
             "state": piece.state,
             "here": at_station,
             "step_state": step.state if at_station else False,
+            "step_id": step.id if at_station else False,
             "paused": bool(at_station and step.paused),
             "step": step.display_name or "",
             "station": step.workcenter_id.name or "",
@@ -237,24 +308,26 @@ class MirrorWorkshop(models.AbstractModel):
     @api.model
     def _find_piece(self, piece_id=None, barcode=None):
         Piece = self.env["mirror.piece"]
-        code = (barcode or "").strip()
-        piece = Piece.search([("barcode", "=", code)], limit=1) if code else Piece
-        if not code:
-            piece = Piece.browse(piece_id or []).exists()
-        if not piece or piece.company_id not in (self.env.company | self.env.companies):
+        code = barcode.strip() if isinstance(barcode, str) else ""
+        if code:
+            piece = Piece.search([("barcode", "=", code)], limit=1)
+        else:
+            piece = Piece.browse(piece_id if isinstance(piece_id, int) else []).exists()
+        if not piece or piece.company_id not in self.env.companies:
             raise UserError(
                 self.env._(
                     "No piece with the label %(code)s. Scan the piece's label again "
                     "or pick it in the queue.",
-                    code=code or piece_id,
+                    code=code or str(piece_id or ""),
                 )
             )
         return piece
 
     @api.model
     def _piece_attachments(self, piece):
-        """The client's files of a piece: its line's drawing, then the files
-        attached to its order and to its line."""
+        """The files of a piece the workshop may see: its line's drawing, then
+        the files a manager gave the workshop on its line and on its order (never
+        the order's own documents: quotations, signed orders, invoices)."""
         line = piece.sale_line_id
         drawing = self.env["ir.attachment"].search(
             [
@@ -263,19 +336,11 @@ class MirrorWorkshop(models.AbstractModel):
                 ("res_field", "=", "glass_drawing"),
             ]
         )
-        files = self.env["ir.attachment"].search(
-            [
-                "|",
-                "&",
-                ("res_model", "=", "sale.order"),
-                ("res_id", "=", line.order_id.id),
-                "&",
-                ("res_model", "=", "sale.order.line"),
-                ("res_id", "=", line.id),
-                ("res_field", "=", False),
-            ]
+        return (
+            drawing
+            | line.glass_workshop_attachment_ids
+            | line.order_id.mirror_workshop_attachment_ids
         )
-        return drawing | files
 
     @api.model
     def _piece_card(self, piece, station):
@@ -340,17 +405,30 @@ class MirrorWorkshop(models.AbstractModel):
 
     @api.model
     def tablet_act(
-        self, workcenter_id, piece_id, action, operator, reason_id=None, note=None
+        self,
+        workcenter_id,
+        piece_id,
+        action,
+        operator,
+        reason_id=None,
+        note=None,
+        step_id=None,
     ):
         """Start, pause, finish (``done``) or report broken (``broken``, with a
         breakage reason) the piece's step at this station, in the name of the
-        identified employee; the piece's card after it."""
+        identified employee; the piece's card after it.
+
+        ``step_id`` is the step the tablet showed: when the piece has moved on
+        since (another tablet, a second tap), nothing is done.
+        """
         workshop = self._check_access()
         employee = workshop._employee(operator)
         station = workshop._station(workcenter_id)
         piece = workshop._find_piece(piece_id)
         if action not in ACTIONS:
-            raise UserError(self.env._("Unknown action %(action)s.", action=action))
+            raise UserError(
+                self.env._("Unknown action %(action)s.", action=str(action))
+            )
         step = piece.current_step_id
         if not step or step.workcenter_id != station:
             if step:
@@ -365,6 +443,25 @@ class MirrorWorkshop(models.AbstractModel):
                     step=where,
                 )
             )
+        if step_id is not None and step_id != step.id:
+            shown = (
+                workshop.env["mirror.piece.step"]
+                .browse(step_id if isinstance(step_id, int) else [])
+                .exists()
+                .filtered(lambda step: step.piece_id == piece)
+            )
+            raise UserError(
+                self.env._(
+                    "Piece %(piece)s has moved on: %(shown)s is %(state)s, its step "
+                    "now is %(step)s. Check the piece, then tap again.",
+                    piece=piece.name,
+                    shown=shown.display_name or self.env._("the step shown"),
+                    state=dict(
+                        shown._fields["state"]._description_selection(self.env)
+                    ).get(shown.state, self.env._("no longer current")),
+                    step=step.display_name,
+                )
+            )
         piece = piece.with_context(mirror_employee_id=employee.id)
         if action == "start":
             piece.action_start()
@@ -374,57 +471,131 @@ class MirrorWorkshop(models.AbstractModel):
             piece.action_finish()
             workshop._confirm_cut_batches(piece, station)
         else:
-            reason = workshop.env["mirror.breakage.reason"].browse(reason_id or [])
+            reason = workshop.env["mirror.breakage.reason"].browse(
+                reason_id if isinstance(reason_id, int) else []
+            )
             if not reason.exists():
                 raise UserError(
                     self.env._("Choose why the piece broke before reporting it.")
                 )
+            note = note if isinstance(note, str) else False
             piece._mirror_report_broken(reason, note or False)
         return workshop._piece_card(piece, station)
 
     @api.model
+    def _just_done_here(self, piece, station):
+        """Whether a step of ``piece`` was finished at ``station`` a moment ago."""
+        since = fields.Datetime.now() - datetime.timedelta(seconds=SCAN_REPEAT_SECONDS)
+        return bool(
+            self.env["mirror.piece.event"].search_count(
+                [
+                    ("piece_id", "=", piece.id),
+                    ("workcenter_id", "=", station.id),
+                    ("action", "=", "done"),
+                    ("date", ">=", since),
+                ],
+                limit=1,
+            )
+        )
+
+    @api.model
     def tablet_scan(self, workcenter_id, code, operator=None, scan_done=False):
-        """A scanned code: an employee's badge (``{"employee": ...}``) or a piece's
-        label (``{"piece": card}``); with ``scan_done``, the piece's step at this
-        station is finished at once (``{"piece": card, "done": True}``)."""
+        """A scanned code: a piece's label (``{"piece": card}``) or an employee's
+        badge (``{"employee": ...}``); with ``scan_done``, the piece's step at
+        this station is finished at once (``{"piece": card, "done": True}``),
+        unless a step of it was finished here a moment ago (the scanner read the
+        label twice: ``{"piece": card, "repeated": True}``).
+
+        Unknown codes count as wrong badges: past the free attempts, badges wait.
+        """
         workshop = self._check_access()
-        code = (code or "").strip()
-        employee = workshop.env["hr.employee"].search(
-            [
-                ("barcode", "=", code),
-                ("company_id", "in", [workshop.env.company.id, False]),
-            ],
+        code = code.strip() if isinstance(code, str) else ""
+        station = workshop._station(workcenter_id)
+        piece = code and workshop.env["mirror.piece"].search(
+            [("barcode", "=", code), ("company_id", "in", workshop.env.companies.ids)],
             limit=1,
         )
-        if code and employee:
-            return {"employee": workshop._employee_info(employee)}
-        station = workshop._station(workcenter_id)
-        piece = workshop._find_piece(barcode=code)
+        if not piece:
+            return workshop._scan_badge(code)
         if scan_done:
             step = piece.current_step_id
             if step and step.workcenter_id == station:
-                card = workshop.tablet_act(station.id, piece.id, "done", operator)
+                if workshop._just_done_here(piece, station):
+                    return {
+                        "piece": workshop._piece_card(piece, station),
+                        "repeated": True,
+                    }
+                card = workshop.tablet_act(
+                    station.id, piece.id, "done", operator, step_id=step.id
+                )
                 return {"piece": card, "done": True}
         return {"piece": workshop._piece_card(piece, station)}
+
+    @api.model
+    def _scan_badge(self, code):
+        """A scanned code that is no piece's label: a badge, counted when unknown."""
+        if not code:
+            raise UserError(self.env._("The scanner sent an empty code; scan again."))
+        Attempt = self.env["mirror.workshop.attempt"]
+        locked = None
+        employee = self.env["hr.employee"]
+        with Attempt._mirror_guard("badge") as guard:
+            try:
+                guard.check()
+            except Guard.Locked as error:
+                locked = error
+            else:
+                employee = self._employees().filtered(lambda emp: emp.barcode == code)
+                if len(employee) == 1:
+                    guard.succeed(employee.id)
+                else:
+                    guard.fail()
+        if locked:
+            raise UserError(self._locked_message("badge", locked.seconds))
+        if len(employee) != 1:
+            raise UserError(
+                self.env._(
+                    "No piece with the label %(code)s. Scan the piece's label again "
+                    "or pick it in the queue.",
+                    code=code,
+                )
+            )
+        return {"employee": self._employee_info(employee)}
 
     # -- the cutting station ---------------------------------------------------------
 
     @api.model
     def _confirm_cut_batches(self, pieces, station):
         """Confirm the planned batches whose every piece is now cut at the table
-        (their sheets leave stock and the offcuts come back as remnants)."""
+        (their sheets leave stock and the offcuts come back as remnants), with
+        the lock and the checks of the planner's Confirm button. When a check
+        refuses, the batch stays planned and its planner is told why."""
         if station not in self._cutting_stations():
             return
         batches = pieces.cutting_batch_ids.filtered(
             lambda batch: batch.state == "planned"
         )
+        # the last two pieces of a batch may be cut at the same moment
+        serialize_on(batches)
         for batch in batches:
             placed = batch.sheet_ids.placement_ids.piece_id
-            if placed and all(
+            if not placed or not all(
                 piece.broken or piece.current_step_id.stage != "cutting"
                 for piece in placed
             ):
-                batch._mirror_confirm()
+                continue
+            try:
+                with self.env.cr.savepoint():
+                    batch.action_confirm()
+            except UserError as error:
+                batch.message_post(
+                    body=self.env._(
+                        "Every piece of the plan is cut, but the batch could not be "
+                        "confirmed: %(reason)s",
+                        reason=error.args[0],
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
 
     @api.model
     def tablet_cutting(self, workcenter_id):
@@ -436,7 +607,10 @@ class MirrorWorkshop(models.AbstractModel):
             workshop.env["mirror.piece"].search(workshop._queue_domain(station)).ids
         )
         batches = workshop.env["mirror.cutting.batch"].search(
-            [("state", "=", "planned"), ("company_id", "=", workshop.env.company.id)],
+            [
+                ("state", "=", "planned"),
+                ("company_id", "in", workshop.env.companies.ids),
+            ],
             order="id",
         )
         plans = []
@@ -485,6 +659,6 @@ class MirrorWorkshop(models.AbstractModel):
         workshop = self._check_access()
         sheet = workshop.env["mirror.cutting.sheet"].browse(sheet_id).exists()
         pieces = sheet.placement_ids.piece_id
-        if not pieces or sheet.batch_id.company_id != workshop.env.company:
+        if not pieces or sheet.batch_id.company_id not in workshop.env.companies:
             raise UserError(self.env._("This sheet has no pieces to label."))
         return pieces

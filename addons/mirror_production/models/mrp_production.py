@@ -7,6 +7,7 @@ from odoo import Command, api, fields, models
 from odoo.tools import float_round
 
 from ..glass import routing
+from .mirror_lang import in_company_lang
 
 
 class MrpProduction(models.Model):
@@ -121,8 +122,9 @@ class MrpProduction(models.Model):
         cutting = company._mirror_cutting_operation()
         spec = line._glass_spec()
         spec = dataclasses.replace(spec, quantity=self.product_qty)
+        # by record id: the spec's operations carry the order's currency prices
         operations = {
-            operation._glass_operation(): operation
+            operation.id: operation
             for operation in (
                 line.glass_edge_bottom_id
                 | line.glass_edge_right_id
@@ -135,7 +137,7 @@ class MrpProduction(models.Model):
             )
         }
         steps = routing.route(spec, cutting._glass_operation() if cutting else None)
-        return [(operations[step.operation], step) for step in steps]
+        return [(operations[step.operation.key], step) for step in steps]
 
     def _glass_workorder_values(self):
         """Work orders of the line's route, on each operation's work center."""
@@ -218,12 +220,14 @@ class MrpProduction(models.Model):
         )
         remake_mo.action_confirm()
         piece = remake_mo._mirror_create_pieces()
+        # the name stays on the piece and its label: in the company's language
+        env = in_company_lang(self, self.company_id).env
         piece.write(
             {
                 "remade_from_id": broken.id,
                 "priority": "1",
                 "index": broken.index,
-                "name": self.env._("%(piece)s remake", piece=broken.name),
+                "name": env._("%(piece)s remake", piece=broken.name),
             }
         )
         return piece.with_env(self.env)

@@ -1,9 +1,13 @@
 # Copyright 2026 Mirror Workshop Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
+import math
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from ..glass.spec import Rules
+from ..glass.validation import fmt
 
 
 class ResCompany(models.Model):
@@ -93,6 +97,98 @@ class ResCompany(models.Model):
         default=30.0,
         help="How long a cutting batch's optimization searches for a better plan.",
     )
+    # limits of one request: a client (or a typing error) cannot exhaust the server
+    mirror_cut_time_limit_max = fields.Float(
+        "Longest cutting optimization (s)",
+        default=Rules.max_cut_time_limit,
+        help="No cutting batch may search for longer than this.",
+    )
+    mirror_max_holes = fields.Integer(
+        "Most holes per piece",
+        default=Rules.max_holes,
+        help="A glass line with more holes is refused at once, before its holes are "
+        "compared with each other.",
+    )
+    mirror_max_cutouts = fields.Integer(
+        "Most cutouts per piece",
+        default=Rules.max_cutouts,
+        help="A glass line with more cutouts is refused at once.",
+    )
+    mirror_max_lines = fields.Integer(
+        "Most glass lines per order",
+        default=Rules.max_lines,
+        help="An order (or one request of the API) with more glass lines is refused; "
+        "split it into several orders.",
+    )
+    mirror_tablet_shift_hours = fields.Float(
+        "Tablet sign-in lasts (hours)",
+        default=12.0,
+        help="An operator signed in at the workshop tablet is signed out after this "
+        "long, and at once when their PIN or badge changes.",
+    )
+    mirror_tablet_idle_minutes = fields.Integer(
+        "Tablet idle sign-out (minutes)",
+        default=10,
+        help="The workshop tablet signs its operator out after this long without a "
+        "tap or a scan (0: never).",
+    )
+    mirror_tablet_free_attempts = fields.Integer(
+        "Wrong PINs before the tablet waits",
+        default=5,
+        help="Wrong PINs (or unknown badges) a tablet may enter before each further "
+        "attempt waits, twice as long each time.",
+    )
+    mirror_tablet_first_wait = fields.Integer(
+        "First wait after wrong PINs (s)",
+        default=30,
+    )
+
+    @api.constrains(
+        "mirror_cut_time_limit",
+        "mirror_cut_time_limit_max",
+        "mirror_max_holes",
+        "mirror_max_cutouts",
+        "mirror_max_lines",
+    )
+    def _check_mirror_limits(self):
+        for company in self:
+            longest = company.mirror_cut_time_limit_max
+            # written so that NaN (which compares False) is refused too
+            if not (math.isfinite(longest) and longest > 0):
+                raise ValidationError(
+                    self.env._(
+                        "The longest cutting optimization must be a number of seconds "
+                        "above 0 (got %(limit)s s); %(default)s s is a sensible "
+                        "maximum.",
+                        limit=fmt(longest),
+                        default=fmt(Rules.max_cut_time_limit),
+                    )
+                )
+            limit = company.mirror_cut_time_limit
+            if not (0 < limit <= longest):
+                raise ValidationError(
+                    self.env._(
+                        "The cutting optimization time must be more than 0 s and at "
+                        "most %(max)s s (got %(limit)s s); 30 s is a good start.",
+                        limit=fmt(limit),
+                        max=fmt(longest),
+                    )
+                )
+            if (
+                company.mirror_max_holes < 0
+                or company.mirror_max_cutouts < 0
+                or company.mirror_max_lines < 1
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The most holes and cutouts per piece cannot be negative, and "
+                        "an order takes at least one glass line (got %(holes)s holes, "
+                        "%(cutouts)s cutouts, %(lines)s lines).",
+                        holes=company.mirror_max_holes,
+                        cutouts=company.mirror_max_cutouts,
+                        lines=company.mirror_max_lines,
+                    )
+                )
 
     def _mirror_cutting_operation(self):
         self.ensure_one()
@@ -114,6 +210,10 @@ class ResCompany(models.Model):
             furnace_min_long=self.mirror_furnace_min_long,
             furnace_max_short=self.mirror_furnace_max_short,
             furnace_max_long=self.mirror_furnace_max_long,
+            max_holes=self.mirror_max_holes,
+            max_cutouts=self.mirror_max_cutouts,
+            max_lines=self.mirror_max_lines,
+            max_cut_time_limit=self.mirror_cut_time_limit_max,
         )
 
     def _mirror_glass_product(self):

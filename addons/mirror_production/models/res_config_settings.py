@@ -66,3 +66,27 @@ class ResConfigSettings(models.TransientModel):
     mirror_cut_time_limit = fields.Float(
         related="company_id.mirror_cut_time_limit", readonly=False
     )
+    mirror_cut_time_limit_max = fields.Float(
+        related="company_id.mirror_cut_time_limit_max", readonly=False
+    )
+    mirror_max_holes = fields.Integer(
+        related="company_id.mirror_max_holes", readonly=False
+    )
+    mirror_max_cutouts = fields.Integer(
+        related="company_id.mirror_max_cutouts", readonly=False
+    )
+    mirror_max_lines = fields.Integer(
+        related="company_id.mirror_max_lines", readonly=False
+    )
+    mirror_tablet_shift_hours = fields.Float(
+        related="company_id.mirror_tablet_shift_hours", readonly=False
+    )
+    mirror_tablet_idle_minutes = fields.Integer(
+        related="company_id.mirror_tablet_idle_minutes", readonly=False
+    )
+    mirror_tablet_free_attempts = fields.Integer(
+        related="company_id.mirror_tablet_free_attempts", readonly=False
+    )
+    mirror_tablet_first_wait = fields.Integer(
+        related="company_id.mirror_tablet_first_wait", readonly=False
+    )

@@ -12,6 +12,7 @@ from ..cutting import workshop
 from ..cutting.optimizer import CuttingError
 from ..glass.spec import CATEGORIES
 from ..glass.validation import fmt
+from .mirror_lang import in_company_lang
 from .mirror_order_status import MIRROR_STAGES, MIRROR_STATUS
 
 # the client's production stage of each operation category
@@ -27,6 +28,17 @@ class SaleOrder(models.Model):
     _inherit = "sale.order"
 
     glass_line_count = fields.Integer("Glass lines", compute="_compute_glass_totals")
+    mirror_workshop_attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "mirror_sale_order_workshop_attachment_rel",
+        "order_id",
+        "attachment_id",
+        "Files for the workshop",
+        copy=True,
+        help="Shown with every piece of the order on the workshop tablet (the "
+        "client's sketches, templates). The order's own documents (quotation, "
+        "signed order, invoices) never are.",
+    )
     mirror_cutting_estimate_ids = fields.One2many(
         "mirror.cutting.estimate", "order_id", "Sheet estimate", copy=False
     )
@@ -288,7 +300,7 @@ class SaleOrder(models.Model):
             old = order.commitment_date
             order.commitment_date = date
             order.message_post(
-                body=self.env._(
+                body=in_company_lang(order, order.company_id).env._(
                     "Date re-promised: %(old)s → %(new)s. %(reason)s",
                     old=fields.Datetime.to_string(old) if old else "-",
                     new=fields.Datetime.to_string(date),
@@ -499,8 +511,9 @@ class SaleOrder(models.Model):
 
     def _mirror_notify_started_production(self, productions):
         self.ensure_one()
+        env = in_company_lang(self, self.company_id).env
         lines = [
-            self.env._(
+            env._(
                 "%(production)s was not cancelled: %(started)s of its %(total)s pieces "
                 "are already in the workshop. Finish them or report them as scrap.",
                 production=production.name,
@@ -521,8 +534,10 @@ class SaleOrder(models.Model):
     def _mirror_notify_breakage(self, pieces):
         """Log broken pieces and their remakes on the order (the planner's alert)."""
         self.ensure_one()
+        # over RPC without a language: in the company's, not in English
+        env = in_company_lang(self, self.company_id).env
         lines = [
-            self.env._(
+            env._(
                 "%(piece)s broke at %(step)s (%(reason)s): remade as %(remake)s.",
                 piece=piece.name,
                 step=piece.broken_operation_id.name or "-",
@@ -533,7 +548,7 @@ class SaleOrder(models.Model):
         ]
         if self.commitment_date:
             lines.append(
-                self.env._(
+                env._(
                     "The promised date %(date)s is at risk.",
                     date=fields.Datetime.to_string(self.commitment_date),
                 )

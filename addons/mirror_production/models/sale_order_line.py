@@ -8,7 +8,7 @@ from odoo.exceptions import ValidationError
 
 from ..glass import pricing, svg, validation
 from ..glass.spec import SIDES, Cutout, Hole, Material, PieceSpec
-from ..glass.validation import fmt
+from .mirror_lang import format_number, in_company_lang
 from .mirror_operation import EXTRA_CATEGORIES
 
 SHAPE_SELECTION = [
@@ -50,6 +50,36 @@ GLASS_SPEC_FIELDS = (
     "glass_drawing",
     "product_uom_qty",
 )
+# numbers of a glass line, and of its holes and cutouts, checked before they are
+# stored: NaN, infinity or a string would crash the ORM's rounding with a traceback
+GLASS_NUMBER_FIELDS = (
+    "glass_width",
+    "glass_height",
+    "glass_corner_radius",
+    "glass_shape_surcharge",
+)
+GLASS_ELEMENT_NUMBERS = {
+    "glass_hole_ids": ("diameter", "x", "y"),
+    "glass_cutout_ids": ("width", "height", "x", "y"),
+}
+GLASS_ELEMENT_OTHERS = ("operation_id", "sequence")
+GLASS_CHECKED_FIELDS = frozenset(
+    GLASS_NUMBER_FIELDS + tuple(GLASS_ELEMENT_NUMBERS) + ("product_uom_qty",)
+)
+# what mirror_glass_quote takes; other sale line values are left out of the quote
+GLASS_QUOTE_FIELDS = frozenset(
+    [name for name in GLASS_SPEC_FIELDS if "." not in name and name != "glass_is_piece"]
+    + ["glass_edge_all_id", "glass_drawing_name", "order_id", "product_id"]
+)
+MAX_ID = 2**31 - 1  # PostgreSQL's integer ids; a larger one is a database error
+
+
+def _shown(value):
+    """A value as a message quotes it: 12.5, nan, 'abc', [1, 2]."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return validation.fmt(value)
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 class SaleOrderLine(models.Model):
@@ -111,6 +141,16 @@ class SaleOrderLine(models.Model):
     )
     glass_drawing = fields.Binary("Drawing", attachment=True, copy=True)
     glass_drawing_name = fields.Char("Drawing file name", copy=True)
+    glass_workshop_attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "mirror_sale_line_workshop_attachment_rel",
+        "line_id",
+        "attachment_id",
+        "Files for the workshop",
+        copy=True,
+        help="Shown with the pieces of this line on the workshop tablet (sketches, "
+        "templates). The order's own documents never are.",
+    )
 
     glass_area = fields.Float(
         "Area (m²)",
@@ -219,6 +259,8 @@ class SaleOrderLine(models.Model):
             spec = line._glass_spec()
             quote = pricing.quote(spec, line._glass_rules())
             quantity = line.product_uom_qty
+            # stored text: in the company's language when the call has none
+            env = in_company_lang(line, line.company_id or self.env.company).env
             line.update(
                 {
                     "glass_area": quote.area,
@@ -226,10 +268,12 @@ class SaleOrderLine(models.Model):
                     "glass_total_area": quote.billable_area * quantity,
                     "glass_perimeter": quote.perimeter,
                     "glass_edge_summary": "; ".join(
-                        self.env._(
+                        env._(
                             "%(edge)s %(length)s m",
-                            edge=operation.name,
-                            length=fmt(round(straight + curved, 3)),
+                            edge=env["mirror.operation"].browse(operation.key).name
+                            if operation.key
+                            else operation.name,
+                            length=format_number(env, round(straight + curved, 3)),
                         )
                         for operation, (straight, curved) in quote.edge_lengths.items()
                     )
@@ -269,7 +313,10 @@ class SaleOrderLine(models.Model):
         for line in self:
             if not (line.glass_is_piece and line.glass_material_id):
                 continue
-            lang = line.order_id._get_lang()
+            lang = (
+                line.order_id._get_lang()
+                or (line.company_id or self.env.company).partner_id.lang
+            )
             if lang != self.env.lang:
                 line = line.with_context(lang=lang)
             line.name = line._glass_description()
@@ -320,6 +367,23 @@ class SaleOrderLine(models.Model):
         glass_lines = self.filtered("glass_is_piece")
         return super(SaleOrderLine, self - glass_lines)._compute_discount()
 
+    @api.constrains("order_id", "product_id")
+    def _check_glass_line_count(self):
+        """At most the company's number of glass lines per order.
+
+        Named to run before ``_check_glass_spec`` (constraints run by name); create
+        checks the count before anything is computed, this catches the other ways.
+        """
+        orders = self.filtered("glass_is_piece").order_id
+        if orders:
+            counts = self._read_group(
+                [("order_id", "in", orders.ids), ("glass_is_piece", "=", True)],
+                ["order_id"],
+                ["__count"],
+            )
+            for order, count in counts:
+                self._glass_check_line_count(order, count)
+
     @api.constrains(*[name for name in GLASS_SPEC_FIELDS if "." not in name])
     def _check_glass_spec(self):
         problems = []
@@ -339,11 +403,30 @@ class SaleOrderLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # refuse bad numbers and too many lines before anything is computed
+        errors = [
+            error for vals in vals_list for error in self._glass_value_errors(vals)
+        ]
+        if errors:
+            raise ValidationError("\n".join(errors))
+        self._glass_check_new_lines(vals_list)
         for vals in vals_list:
             self._glass_spread_edge(vals)
         return super().create(vals_list)
 
+    @api.model
+    def new(self, values=None, origin=None, ref=None):
+        # an order builds its lines in memory (for its precomputed fields) before it
+        # creates them: a NaN would crash the ORM's rounding there, with a traceback
+        errors = self._glass_value_errors(values)
+        if errors:
+            raise ValidationError("\n".join(errors))
+        return super().new(values, origin=origin, ref=ref)
+
     def write(self, vals):
+        errors = self._glass_value_errors(vals)
+        if errors:
+            raise ValidationError("\n".join(errors))
         vals = self._glass_spread_edge(dict(vals))
         res = super().write(vals)
         if "glass_edge_all_id" not in vals and set(EDGE_SIDE_FIELDS) & set(vals):
@@ -390,28 +473,61 @@ class SaleOrderLine(models.Model):
         ``values`` are sale.order.line values (``order_id`` gives the customer and
         pricelist); holes and cutouts as create commands. Returns a dict with
         ``valid``, ``errors`` (translated messages), the measures and the price
-        breakdown.
+        breakdown. Whatever is sent, the answer is this dict: values of the wrong
+        shape or type are refused with a message, as is an invalid specification,
+        and a refused line is never priced.
         """
-        values = dict(values)
+        # who may not create order lines gets no price either (workshop operators,
+        # portal users outside the portal's own routes)
+        self.check_access("create")
+        errors = self._glass_quote_errors(values)
+        if errors:
+            return self._glass_quote_refused(errors)
+        values = {
+            name: value for name, value in values.items() if name in GLASS_QUOTE_FIELDS
+        }
         values.setdefault("product_uom_qty", 1.0)
         values.setdefault("product_id", self.env.company._mirror_glass_product().id)
         line = self.new(self._glass_spread_edge(values))
-        problems = (
-            line._glass_problems()
-            if line.glass_material_id
-            else [self.env._("Choose the glass material of the piece.")]
-        )
-        quote = line.glass_material_id and pricing.quote(
-            line._glass_spec(), line._glass_rules()
-        )
+        if not line.glass_is_piece:
+            return self._glass_quote_refused(
+                [
+                    self.env._(
+                        "%(product)s is not a glass piece product: leave product_id "
+                        "out to quote the default glass piece.",
+                        product=line.product_id.display_name,
+                    )
+                ],
+                line,
+            )
+        problems = line._glass_problems()
+        if problems:
+            return self._glass_quote_refused(problems, line)
+        quote = pricing.quote(line._glass_spec(), line._glass_rules())
+        breakdown = quote.as_dict()
+        if not self.env.user.has_group("sales_team.group_sale_salesman"):
+            # costs are the office's: a client or a bot quoting through sudo
+            # gets the prices only
+            breakdown = self._glass_without_costs(breakdown)
         return {
-            "valid": not problems,
-            "errors": problems,
+            "valid": True,
+            "errors": [],
             "currency": line.currency_id.name or self.env.company.currency_id.name,
-            "unit_price": quote.unit_price if quote else 0.0,
-            "subtotal": quote.total if quote else 0.0,
-            "breakdown": quote.as_dict() if quote else {},
-            "description": line._glass_description() if quote else "",
+            "unit_price": quote.unit_price,
+            "subtotal": quote.total,
+            "breakdown": breakdown,
+            "description": line._glass_description(),
+        }
+
+    @api.model
+    def _glass_without_costs(self, breakdown):
+        """A price breakdown without the workshop's costs."""
+        return {
+            key: [self._glass_without_costs(item) for item in value]
+            if key == "items"
+            else value
+            for key, value in breakdown.items()
+            if "cost" not in key
         }
 
     # business methods
@@ -534,10 +650,330 @@ class SaleOrderLine(models.Model):
         issues = validation.validate(self._glass_spec(), self._glass_rules())
         return [self.env._(issue.message, **issue.params) for issue in issues]
 
+    @api.model
+    def _glass_number_error(self, label, value, rules):
+        """The translated error of a number field's value, or ``None``.
+
+        False and None are the ORM's empty value (0); anything else must be a
+        finite int or float within ``rules.max_number``.
+        """
+        if value is None or value is False or validation.is_number(value, rules):
+            return None
+        return self.env._(
+            "%(field)s must be a number between -%(max)s and %(max)s (got %(value)s).",
+            field=label,
+            max=validation.fmt(rules.max_number),
+            value=_shown(value),
+        )
+
+    @api.model
+    def _glass_id_error(self, label, comodel, value):
+        """The translated error of a many2one value, or ``None``: an int id of a
+        record the user can read (a missing and a forbidden record read alike)."""
+        if value is None or value is False:
+            return None
+        if (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and 0 < value <= MAX_ID
+        ):
+            record = self.env[comodel].browse(value)
+            if record.exists() and record.has_access("read"):
+                return None
+        return self.env._(
+            "%(field)s must be the id of a record you can read (got %(value)s).",
+            field=label,
+            value=_shown(value),
+        )
+
+    @api.model
+    def _glass_element_values(self, command, kinds=(0, 1)):
+        """The values of a hole or cutout command (of ``kinds``: create, update) or
+        of a bare dict; None for anything else."""
+        if isinstance(command, dict):
+            return command
+        if (
+            isinstance(command, list | tuple)
+            and len(command) == 3
+            and command[0] in kinds
+            and isinstance(command[2], dict)
+        ):
+            return command[2]
+        return None
+
+    @api.model
+    def _glass_element_label(self, name, index):
+        if name == "glass_hole_ids":
+            return self.env._("Hole %(index)s", index=index)
+        return self.env._("Cutout %(index)s", index=index)
+
+    @api.model
+    def _glass_value_errors(self, vals):
+        """Translated errors of the numbers in a line's create or write ``vals``
+        and in its hole and cutout commands; the rest is left to the ORM."""
+        if not isinstance(vals, dict) or not (GLASS_CHECKED_FIELDS & set(vals)):
+            return []
+        rules = self.env.company._mirror_glass_rules()
+        errors = []
+        names = list(GLASS_NUMBER_FIELDS)
+        # the quantity of any line: only what would crash the rounding
+        if isinstance(vals.get("product_uom_qty"), float):
+            names.append("product_uom_qty")
+        for name in names:
+            if name in vals:
+                label = self._fields[name]._description_string(self.env)
+                error = self._glass_number_error(label, vals[name], rules)
+                if error:
+                    errors.append(error)
+        for name, numbers in GLASS_ELEMENT_NUMBERS.items():
+            commands = vals.get(name)
+            if not isinstance(commands, list | tuple):
+                continue
+            # the holes a command list creates are all on the line afterwards: too
+            # many are refused before a thousand records are made
+            created = sum(
+                self._glass_element_values(command, (0,)) is not None
+                for command in commands
+            )
+            counts = (created, 0) if name == "glass_hole_ids" else (0, created)
+            issues = validation.validate_counts(*counts, rules)
+            if issues:
+                errors += [
+                    self.env._(issue.message, **issue.params) for issue in issues
+                ]
+                continue
+            comodel = self.env[self._fields[name].comodel_name]
+            for index, command in enumerate(commands, start=1):
+                values = self._glass_element_values(command) or {}
+                for key in numbers:
+                    if key in values:
+                        element = self._glass_element_label(name, index)
+                        key_label = comodel._fields[key]._description_string(self.env)
+                        error = self._glass_number_error(
+                            f"{element}, {key_label}", values[key], rules
+                        )
+                        if error:
+                            errors.append(error)
+        return errors
+
+    @api.model
+    def _glass_quote_errors(self, values):
+        """Translated errors of ``mirror_glass_quote``'s argument: its shape, each
+        value's type, ids of records the user can read, the holes' count."""
+        if not isinstance(values, dict):
+            return [
+                self.env._(
+                    "A quote takes one glass line as a dictionary of its values, "
+                    "e.g. {'glass_material_id': 7, 'glass_width': 500, "
+                    "'glass_height': 700} (got %(value)s).",
+                    value=_shown(values),
+                )
+            ]
+        rules = self.env.company._mirror_glass_rules()
+        errors = []
+        for name, value in values.items():
+            field = self._fields.get(name) if isinstance(name, str) else None
+            if field is None:
+                errors.append(
+                    self.env._(
+                        "A glass line has no field %(field)s.", field=_shown(name)
+                    )
+                )
+            elif name in GLASS_QUOTE_FIELDS:
+                errors.extend(self._glass_quote_value_errors(field, value, rules))
+        return errors
+
+    @api.model
+    def _glass_quote_value_errors(self, field, value, rules):
+        label = field._description_string(self.env)
+        if field.type in ("float", "monetary", "integer"):
+            error = self._glass_number_error(label, value, rules)
+            return [error] if error else []
+        if field.type == "many2one":
+            error = self._glass_id_error(label, field.comodel_name, value)
+            return [error] if error else []
+        if field.type == "selection":
+            keys = [key for key, _label in field._description_selection(self.env)]
+            if value is False or value is None or value in keys:
+                return []
+            return [
+                self.env._(
+                    "%(field)s must be one of %(values)s (got %(value)s).",
+                    field=label,
+                    values=", ".join(keys),
+                    value=_shown(value),
+                )
+            ]
+        if field.type in ("char", "binary"):
+            if value is False or value is None or isinstance(value, str):
+                return []
+            return [
+                self.env._(
+                    "%(field)s must be text (got %(value)s).",
+                    field=label,
+                    value=_shown(value),
+                )
+            ]
+        if field.type == "one2many":
+            return self._glass_quote_element_errors(field, value, rules)
+        if field.type == "many2many":
+            return self._glass_quote_ids_errors(field, value)
+        return []
+
+    @api.model
+    def _glass_quote_element_errors(self, field, commands, rules):
+        """Holes or cutouts: a list of create commands ``[0, 0, {values}]``."""
+        label = field._description_string(self.env)
+        shape_error = self.env._(
+            "%(field)s must be a list of [0, 0, {values}] commands (got %(value)s).",
+            field=label,
+            value=_shown(commands),
+        )
+        if not isinstance(commands, list | tuple):
+            return [shape_error]
+        # the count first: a thousand holes are refused before one is looked at
+        holes = len(commands) if field.name == "glass_hole_ids" else 0
+        cutouts = len(commands) if field.name == "glass_cutout_ids" else 0
+        issues = validation.validate_counts(holes, cutouts, rules)
+        if issues:
+            return [self.env._(issue.message, **issue.params) for issue in issues]
+        comodel = self.env[field.comodel_name]
+        errors = []
+        allowed = GLASS_ELEMENT_NUMBERS[field.name] + GLASS_ELEMENT_OTHERS
+        for index, command in enumerate(commands, start=1):
+            values = self._glass_element_values(command, kinds=(0,))
+            if values is None:
+                errors.append(shape_error)
+                continue
+            element = self._glass_element_label(field.name, index)
+            for key, value in values.items():
+                if key not in allowed:
+                    errors.append(
+                        self.env._(
+                            "%(element)s has no value %(field)s.",
+                            element=element,
+                            field=_shown(key),
+                        )
+                    )
+                    continue
+                sub_field = comodel._fields[key]
+                sub_label = f"{element}, {sub_field._description_string(self.env)}"
+                if sub_field.type == "many2one":
+                    error = self._glass_id_error(
+                        sub_label, sub_field.comodel_name, value
+                    )
+                else:
+                    error = self._glass_number_error(sub_label, value, rules)
+                if error:
+                    errors.append(error)
+        return errors
+
+    @api.model
+    def _glass_quote_ids_errors(self, field, value):
+        """Operations: ids, or commands ``[6, 0, ids]``, ``[4, id]``, ``[5]``."""
+        label = field._description_string(self.env)
+        shape_error = self.env._(
+            "%(field)s must be a list of ids or of [6, 0, ids] / [4, id] commands "
+            "(got %(value)s).",
+            field=label,
+            value=_shown(value),
+        )
+        if not isinstance(value, list | tuple):
+            return [shape_error]
+        ids = []
+        for command in value:
+            if isinstance(command, int) and not isinstance(command, bool):
+                ids.append(command)
+            elif isinstance(command, list | tuple) and command and command[0] == 5:
+                continue
+            elif (
+                isinstance(command, list | tuple)
+                and len(command) >= 2
+                and command[0] == 4
+            ):
+                ids.append(command[1])
+            elif (
+                isinstance(command, list | tuple)
+                and len(command) == 3
+                and command[0] == 6
+                and isinstance(command[2], list | tuple)
+            ):
+                ids.extend(command[2])
+            else:
+                return [shape_error]
+        errors = []
+        for record_id in ids:
+            error = self._glass_id_error(label, field.comodel_name, record_id)
+            if error and error not in errors:
+                errors.append(error)
+        return errors
+
+    def _glass_quote_refused(self, errors, line=None):
+        """The answer of a refused quote: its errors, and no price."""
+        currency = (line and line.currency_id) or self.env.company.currency_id
+        return {
+            "valid": False,
+            "errors": errors,
+            "currency": currency.name,
+            "unit_price": 0.0,
+            "subtotal": 0.0,
+            "breakdown": {},
+            "description": "",
+        }
+
+    @api.model
+    def _glass_check_line_count(self, order, count):
+        """Raise when ``order`` would have ``count`` glass lines, over the limit."""
+        rules = (order.company_id or self.env.company)._mirror_glass_rules()
+        issues = validation.validate_lines(count, rules)
+        if issues:
+            raise ValidationError(
+                "\n".join(self.env._(issue.message, **issue.params) for issue in issues)
+            )
+
+    @api.model
+    def _glass_check_new_lines(self, vals_list):
+        """The glass lines per order limit, checked on the values to create (one
+        query for the products, one for the lines the orders have already)."""
+        product_ids = {
+            vals.get("product_id")
+            for vals in vals_list
+            if isinstance(vals.get("product_id"), int)
+        }
+        pieces = (
+            self.env["product.product"]
+            .browse(product_ids)
+            .exists()
+            .filtered(lambda product: product.glass_role == "piece")
+            .ids
+        )
+        per_order = {}
+        for vals in vals_list:
+            order_id = vals.get("order_id")
+            if isinstance(order_id, int) and vals.get("product_id") in pieces:
+                per_order[order_id] = per_order.get(order_id, 0) + 1
+        if not per_order:
+            return
+        orders = self.env["sale.order"].browse(per_order).exists()
+        existing = dict(
+            self._read_group(
+                [("order_id", "in", orders.ids), ("glass_is_piece", "=", True)],
+                ["order_id"],
+                ["__count"],
+            )
+        )
+        for order in orders:
+            count = per_order[order.id] + existing.get(order, 0)
+            self._glass_check_line_count(order, count)
+
     def _glass_description(self):
         """The line's text for quotations and invoices: glass, size, processing."""
         self.ensure_one()
         parts = []
+
+        def fmt(number):
+            return format_number(self.env, number)
+
         size = self.env._(
             "%(width)s × %(height)s mm",
             width=fmt(self.glass_width),
@@ -623,11 +1059,14 @@ class SaleOrderLine(models.Model):
             },
             "uoms": {
                 "m2": self.env._("m²"),
-                "m": self.env._("m"),
+                # one-letter terms are not exported for translation: "пог. м"
+                "m": self.env._("lin. m"),
                 "unit": self.env._("pcs"),
                 "line": self.env._("per line"),
                 "percent": "%",
             },
             "minimum_applied": self.env._("minimum charge"),
             "curved": self.env._("curved ×%s"),
+            # quantities and factors with the language's decimal separator
+            "number": lambda number: format_number(self.env, number),
         }

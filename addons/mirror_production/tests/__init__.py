@@ -10,3 +10,8 @@ from . import test_production
 from . import test_documents
 from . import test_workflow
 from . import test_cutting
+from . import test_workshop_security
+from . import test_operator_access
+from . import test_concurrency
+from . import test_markup
+from . import test_ui

@@ -15,7 +15,11 @@ class MirrorCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        # the tests read English texts: without a language in the context, stored
+        # names and messages follow the company's (Russian with the demo data)
+        cls.env = cls.env(
+            context=dict(cls.env.context, tracking_disable=True, lang="en_US")
+        )
         cls.company = cls.env.company
         cls.company.write(
             {

@@ -324,9 +324,9 @@ class TestCuttingBatch(CuttingCommon):
         )
         batch.action_optimize()
         job = self._run_job(batch)
-        self.assertIn("No cutting plan fits the sheets in stock", job.result)
+        self.assertIn("No cutting plan was found with the sheets in stock", job.result)
         self.assertEqual(batch.state, "draft")
-        self.assertIn("No cutting plan fits", batch.last_error)
+        self.assertIn("No cutting plan was found", batch.last_error)
         self.assertEqual(batch.run_id.state, "failed")
         self.assertFalse(batch.sheet_ids)
 

@@ -137,6 +137,42 @@ class TestProduction(ProductionCommon):
         self.assertAlmostEqual(durations["Test tempering"], 10 * 1.5)
         self.assertAlmostEqual(durations["Test packing"], 6)
 
+    def test_foreign_currency_order_gets_its_route(self):
+        """Operations priced in the order's currency still find their records."""
+        euro = self.env.ref("base.EUR")
+        euro.active = True
+        self.env["res.currency.rate"].create(
+            {"currency_id": euro.id, "rate": 0.0105, "company_id": self.company.id}
+        )
+        pricelist = self.env["product.pricelist"].create(
+            {"name": "Test euro", "currency_id": euro.id}
+        )
+        order = self._create_order(
+            self._line_values(
+                width=1000,
+                height=500,
+                qty=2,
+                glass_edge_all_id=self.edge_ground.id,
+                glass_hole_ids=[Command.create({"diameter": 8, "x": 100, "y": 100})],
+                glass_operation_ids=[Command.set((self.packing | self.tempering).ids)],
+            ),
+            pricelist=pricelist,
+        )
+        self.assertEqual(order.currency_id, euro)
+        self.assertTrue(order.order_line.price_unit)
+        order.action_confirm()
+        production = self.env["mrp.production"].search(
+            [("sale_line_id", "=", order.order_line.id)]
+        )
+        self.assertEqual(
+            production.workorder_ids.sorted("sequence").mapped("mirror_operation_id"),
+            self.cutting
+            | self.edge_ground
+            | self.drill_small
+            | self.tempering
+            | self.packing,
+        )
+
     def test_one_piece_per_physical_piece(self):
         order = self._confirmed_order()
         pieces = self.env["mirror.piece"].search([("order_id", "=", order.id)])

@@ -2,12 +2,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import base64
+import re
 
 from odoo import Command
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
+from ..glass.spec import Rules
 from .common import MirrorCommon
+from .test_cutting import CuttingCommon
 
 
 @tagged("post_install", "-at_install")
@@ -252,3 +255,173 @@ class TestValidation(MirrorCommon):
         message = str(refused.exception)
         self.assertIn("Ширина и высота", message)
         self.assertNotIn("must be positive", message)
+
+    def test_numbers_that_are_not_numbers(self):
+        # NaN or infinity would crash the ORM's rounding (a traceback): refused first
+        nan, inf = float("nan"), float("inf")
+        self.assertRefused({"glass_width": nan}, "Width (mm) must be a number", "nan")
+        self.assertRefused({"glass_height": inf}, "Height (mm) must be a number")
+        self.assertRefused({"glass_width": "abc"}, "got 'abc'")
+        self.assertRefused(
+            {"glass_shape": "rounded", "glass_corner_radius": nan},
+            "Corner radius (mm) must be a number",
+        )
+        self.assertRefused({"qty": nan}, "must be a number")
+        self.assertRefused(
+            {"glass_hole_ids": [Command.create({"diameter": 10, "x": nan, "y": 100})]},
+            "Hole 1, X (mm) must be a number",
+        )
+        self.assertRefused(
+            {
+                "glass_cutout_ids": [
+                    Command.create({"width": inf, "height": 60, "x": 100, "y": 100})
+                ]
+            },
+            "Cutout 1, Width (mm) must be a number",
+        )
+        order = self._create_order(self._line_values())
+        with self.assertRaisesRegex(ValidationError, "Hole 1, Y \\(mm\\) must be"):
+            with self.env.cr.savepoint():
+                order.order_line.glass_hole_ids = [
+                    Command.create({"diameter": 10, "x": 100, "y": inf})
+                ]
+        self.assertFalse(order.order_line.glass_hole_ids)
+
+    def test_edge_operation_must_be_edge_work(self):
+        self.assertRefused(
+            {"glass_edge_bottom_id": self.tempering.id},
+            "Test tempering is not edge work",
+            "Choose an edge operation",
+        )
+        self.assertRefused(
+            {
+                "glass_hole_ids": [
+                    Command.create(
+                        {
+                            "diameter": 10,
+                            "x": 100,
+                            "y": 100,
+                            "operation_id": self.cutout_op.id,
+                        }
+                    )
+                ]
+            },
+            "Test cutout is not a drilling operation",
+        )
+
+    def test_too_many_holes_one_message(self):
+        # 1,200 holes at one point: one message, not 719,400 clashes
+        holes = [Command.create({"diameter": 10, "x": 250, "y": 350})] * 1200
+        Hole = self.env["mirror.sale.line.hole"]
+        before = Hole.search_count([])
+        message = self.assertRefused(
+            {"glass_hole_ids": holes}, "at most 50 holes", "has 1200"
+        )
+        self.assertNotIn("apart", message)
+        self.assertEqual(Hole.search_count([]), before)
+        self.company.mirror_max_holes = 2
+        self.assertRefused({"glass_hole_ids": holes[:3]}, "at most 2 holes")
+        # an existing line given one hole too many is refused too
+        order = self._create_order(
+            self._line_values(
+                glass_hole_ids=[
+                    Command.create({"diameter": 10, "x": 100, "y": 100}),
+                    Command.create({"diameter": 10, "x": 300, "y": 100}),
+                ]
+            )
+        )
+        with self.assertRaisesRegex(ValidationError, "at most 2 holes"):
+            with self.env.cr.savepoint():
+                order.order_line.glass_hole_ids = [
+                    Command.create({"diameter": 10, "x": 200, "y": 400})
+                ]
+        self.assertEqual(len(order.order_line.glass_hole_ids), 2)
+
+    def test_clashes_stop_at_a_few(self):
+        holes = [Command.create({"diameter": 10, "x": 250, "y": 350})] * 10
+        message = self.assertRefused(
+            {"glass_hole_ids": holes}, "…and 40 more problems of the same kind"
+        )
+        self.assertEqual(message.count("Holes 1 and "), 5)
+
+    def test_too_many_lines_per_order(self):
+        self.company.mirror_max_lines = 2
+        Line = self.env["sale.order.line"]
+        before = Line.search_count([])
+        with self.assertRaisesRegex(
+            ValidationError, "at most 2 glass lines, and this one would have 3"
+        ):
+            with self.env.cr.savepoint():
+                self._create_order(*[self._line_values()] * 3)
+        self.assertEqual(Line.search_count([]), before, "nothing is saved")
+        order = self._create_order(*[self._line_values()] * 2)
+        with self.assertRaisesRegex(ValidationError, "at most 2 glass lines"):
+            with self.env.cr.savepoint():
+                order.order_line = [Command.create(self._line_values())]
+        self.assertEqual(len(order.order_line), 2)
+        # lines of other products do not count
+        service = self.env["product.product"].create(
+            {"name": "Test delivery", "type": "service"}
+        )
+        order.order_line = [
+            Command.create({"product_id": service.id, "product_uom_qty": 1})
+        ]
+        self.assertEqual(len(order.order_line), 3)
+
+
+@tagged("post_install", "-at_install")
+class TestLimits(CuttingCommon):
+    """The limits are company settings; NaN, ∞ or nonsense are refused there too."""
+
+    def test_defaults_come_from_the_rules(self):
+        company = self.env["res.company"].create({"name": "Test new glass company"})
+        rules = Rules()
+        self.assertEqual(company.mirror_max_holes, rules.max_holes)
+        self.assertEqual(company.mirror_max_cutouts, rules.max_cutouts)
+        self.assertEqual(company.mirror_max_lines, rules.max_lines)
+        self.assertEqual(company.mirror_cut_time_limit_max, rules.max_cut_time_limit)
+        self.assertEqual(company._mirror_glass_rules(), rules)
+
+    def test_company_settings_are_checked(self):
+        for values, fragment in (
+            ({"mirror_cut_time_limit": float("nan")}, "got nan s"),
+            ({"mirror_cut_time_limit": float("inf")}, "at most 600 s"),
+            ({"mirror_cut_time_limit": 0}, "more than 0 s"),
+            ({"mirror_cut_time_limit": 601}, "at most 600 s (got 601 s)"),
+            ({"mirror_cut_time_limit_max": float("nan")}, "longest cutting"),
+            # the time limit (1 s here) fits; 0.5 s as the longest would not
+            ({"mirror_cut_time_limit_max": 0.5}, "at most 0.5 s (got 1 s)"),
+            ({"mirror_max_holes": -1}, "cannot be negative"),
+            ({"mirror_max_cutouts": -1}, "cannot be negative"),
+            ({"mirror_max_lines": 0}, "at least one glass line"),
+        ):
+            with self.subTest(values=values):
+                with self.assertRaisesRegex(ValidationError, re.escape(fragment)):
+                    with self.env.cr.savepoint():
+                        self.company.write(values)
+        # through the settings form as well
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            self.env["res.config.settings"].create(
+                {"mirror_cut_time_limit": float("nan")}
+            ).execute()
+        self.assertEqual(self.company.mirror_cut_time_limit, 1.0)
+        self.company.write(
+            {"mirror_cut_time_limit_max": 20, "mirror_cut_time_limit": 20}
+        )
+        self.assertEqual(self.company._mirror_glass_rules().max_cut_time_limit, 20)
+
+    def test_batch_time_limit_nan_or_too_long_is_refused(self):
+        order = self._order((1000, 500, 1))
+        batch = self.Batch.create(
+            {
+                "product_id": self.float_4.id,
+                "piece_ids": [Command.set(self._pieces(order).ids)],
+            }
+        )
+        for limit in (float("nan"), float("inf"), 601.0, -1.0):
+            batch.time_limit = limit
+            with self.subTest(limit=limit):
+                with self.assertRaisesRegex(UserError, "at most 600 s"):
+                    batch.action_optimize()
+                self.assertEqual(batch.state, "draft", "the batch is not running")
+                self.assertFalse(batch.run_ids, "no run is written")

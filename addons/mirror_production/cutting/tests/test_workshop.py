@@ -1,17 +1,17 @@
 # Copyright 2026 Mirror Workshop Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Workshop plans: pieces and stock in, sheets, offcuts, cuts and cut maps out."""
+"""Workshop plans: pieces and stock in, sheets, offcuts and cuts out (their cut
+maps: test_cut_map.py)."""
 
 import json
-import xml.etree.ElementTree as ET
 
 import pytest
+from cutting.cut_map import cut_map_svg
 from cutting.optimizer import CuttingError
 from cutting.workshop import (
     Piece,
     Settings,
     Stock,
-    cut_map_svg,
     estimate,
     plan,
     sheet_from_dict,
@@ -159,28 +159,6 @@ def test_estimate_counts_sheets_of_each_size():
     assert len(result.sheets) == 2
     assert 0.5 < result.yield_ratio <= 1.0
     assert placed_keys(result) == list(range(40))
-
-
-def test_cut_map_is_svg_with_labels_and_numbers():
-    pieces = [Piece(7, 1000, 600), Piece(8, 500, 500)]
-    result = plan(pieces, [SHEET], time_limit=2)
-    [sheet] = result.sheets
-    svg = cut_map_svg(
-        sheet,
-        {7: ["GP00000007", "S00042 <ООО>"], 8: ["GP00000008", "S00043"]},
-        {"remnant": "Остаток", "title": 'Лист "1"'},
-    )
-    root = ET.fromstring(svg)  # well-formed, text escaped
-    assert root.tag == "{http://www.w3.org/2000/svg}svg"
-    text = "".join(root.itertext())
-    assert "GP00000007" in text
-    assert "S00042 <ООО>" in text
-    assert "Остаток" in text
-    assert "1000 × 600" in text
-    pieces_drawn = root.findall(".//{http://www.w3.org/2000/svg}rect[@data-piece]")
-    assert sorted(rect.get("data-piece") for rect in pieces_drawn) == ["7", "8"]
-    circles = root.findall(".//{http://www.w3.org/2000/svg}circle")
-    assert len(circles) == len(sheet.cuts)
 
 
 def test_sheet_survives_storage_as_json():

@@ -358,3 +358,46 @@ def test_fits_sheet(width, height, sheets, rotate, expected):
 )
 def test_largest_sheet(sheets, expected):
     assert geometry.largest_sheet(sheets) == expected
+
+
+@pytest.mark.parametrize(
+    ("quantity", "pieces"),
+    [
+        (3, 3),
+        (2.0, 2),
+        (0, 0),
+        (-4, 0),
+        (None, 0),
+        (float("nan"), 0),
+        (float("inf"), 0),
+        (float("-inf"), 0),
+        (True, 0),
+        ("5", 0),
+    ],
+)
+def test_piece_count(quantity, pieces):
+    # NaN or ∞ from an API used to crash int() in pricing and routing
+    assert geometry.piece_count(quantity) == pieces
+
+
+@pytest.mark.parametrize(
+    ("shape", "width", "height", "radius"),
+    [
+        # a negative size made Ramanujan's square root negative: math domain error
+        ("circle", 500, -300, 0),
+        ("oval", -2775868368.0, 268945014.0, 0),
+        # width + height = 0 divided the circle's edge between the sides by zero
+        ("circle", 5, -5, 0),
+        # x ** 2 raises OverflowError where x * x is infinite
+        ("circle", 1e200, 1e200, 0),
+        ("rounded", 1000, 500, 1e200),
+    ],
+)
+def test_measures_of_a_spec_not_yet_valid_never_raise(
+    make_spec, shape, width, height, radius
+):
+    """A form being filled in is measured (and priced) before it is validated."""
+    spec = make_spec("mirror4", width, height, shape=shape, corner_radius=radius)
+    geometry.area(spec)
+    geometry.perimeter(spec)
+    geometry.edge_lengths(spec)

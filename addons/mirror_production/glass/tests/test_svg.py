@@ -191,3 +191,95 @@ def test_custom_outline_is_dashed(make_spec, shape, dashed):
     )
     (polygon,) = find(root, "polygon")
     assert (polygon.get("stroke-dasharray") is not None) is dashed
+
+
+PAYLOAD = '"><img src=x onerror=alert(1)>'
+# what a piece drawing is made of: nothing that runs or embeds anything
+DRAWING_TAGS = {
+    f"{NS}{tag}"
+    for tag in ("svg", "title", "polygon", "line", "ellipse", "rect", "circle", "text")
+}
+
+
+def assert_no_markup(document, payload=PAYLOAD):
+    """``document`` is an SVG of drawing elements only, without event handlers or
+    links, and ``payload`` is in it as text only."""
+    assert "<img" not in document
+    root = parse(document)
+    for element in root.iter():
+        assert element.tag in DRAWING_TAGS, element.tag
+        for name, value in element.attrib.items():
+            local = name.rsplit("}", 1)[-1].lower()
+            assert not local.startswith("on"), name
+            assert local != "href", name
+            assert payload not in value, name
+    return root
+
+
+@pytest.mark.parametrize("shape", ["rectangle", "circle"])
+def test_no_markup_from_any_text(make_spec, ops, shape):
+    from dataclasses import replace
+
+    # edge codes, operation and material names and the title come from users
+    by_code = replace(ops["ground"], code=PAYLOAD)
+    by_name = replace(ops["polished"], code="", name=PAYLOAD)
+    spec = make_spec(
+        "mirror4",
+        1000,
+        1000,
+        material_changes={"name": PAYLOAD},
+        shape=shape,
+        edges={"bottom": by_code, "top": by_name, "left": by_name, "right": by_code},
+        holes=[(8, 100, 100)],
+        cutouts=[(200, 100, 400, 300)] if shape == "rectangle" else [],
+    )
+    root = assert_no_markup(svg.render(spec, width_px=300, title=PAYLOAD))
+    assert root.find(f"{NS}title").text == PAYLOAD
+    assert PAYLOAD in texts(root)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        dict(holes=[(8, float("inf"), 100)]),
+        dict(holes=[(float("nan"), 100, 100)]),
+        dict(holes=[(8, 100, PAYLOAD, None)]),
+        dict(cutouts=[(200, float("nan"), 400, 300)]),
+        dict(cutouts=[(200, 100, '0" onclick="alert(1)', 300, None)]),
+    ],
+    ids=["hole x", "hole diameter", "hole y", "cutout height", "cutout x"],
+)
+def test_what_is_not_a_number_is_not_drawn(make_spec, kwargs):
+    document = svg.render(make_spec("mirror4", 1000, 1000, **kwargs))
+    root = parse(document)
+    assert find(root, "circle") == [] and find(root, "rect") == []
+    assert "inf" not in document and "nan" not in document
+    assert "onclick" not in document and "<img" not in document
+
+
+@pytest.mark.parametrize(
+    ("width", "height"), [(float("inf"), 500), (1000, float("-inf")), (PAYLOAD, 500)]
+)
+def test_empty_for_a_size_that_is_not_a_number(make_spec, width, height):
+    assert svg.render(make_spec("mirror4", width, height)) == ""
+
+
+def test_numbers_in_text_are_read_as_numbers(make_spec):
+    spec = make_spec("mirror4", "1000", "500", holes=[("8", "100", "100", None)])
+    root = parse(svg.render(spec, width_px="281"))
+    assert (root.get("width"), root.get("height")) == ("281", "181")
+    (hole,) = find(root, "circle")
+    assert (hole.get("cx"), hole.get("cy"), hole.get("r")) == ("302.5", "602.5", "4.0")
+
+
+@pytest.mark.parametrize("width_px", ['300" onload="alert(1)', float("inf"), "x"])
+def test_the_rendered_width_must_be_a_number(make_spec, width_px):
+    with pytest.raises(ValueError):
+        svg.render(make_spec("mirror4", 1000, 500), width_px=width_px)
+
+
+def test_escape_covers_text_and_attribute_values():
+    assert svg.escape("""<a href='x' title="y">&</a>""") == (
+        "&lt;a href=&#x27;x&#x27; title=&quot;y&quot;&gt;&amp;&lt;/a&gt;"
+    )
+    assert svg.escape(42) == "42"

@@ -8,6 +8,7 @@ holes and cutouts; sides 20–6000 mm; at most 10 000 pieces; furnace 100 × 250
 2440 × 3660 mm. Mirror 4 mm → 8 mm clearance, clear float 8 mm → 16 mm.
 """
 
+import time
 from dataclasses import replace
 
 import pytest
@@ -55,7 +56,13 @@ RULES = {
     ),
     "height zero": row(["size_positive"], ["1000 × 0 mm", "Enter the size"], height=0),
     "height missing": row(["size_positive"], ["1000 × 0 mm"], height=None),
-    "width not a number": row(["size_positive"], ["Enter the size"], width=NAN),
+    "width not a number": row(
+        ["size_number"], ["nan × 500", "must be numbers", "Enter the size"], width=NAN
+    ),
+    "height infinite": row(["size_number"], ["1000 × inf"], height=INF),
+    "width minus infinity": row(["size_number"], ["-inf × 500"], width=-INF),
+    # past Rules.max_number (a billion): a typing or encoding error
+    "width absurdly large": row(["size_number"], ["1000000000000 × 500"], width=1e12),
     # 10 < 20 mm
     "narrower than min_side": row(
         ["size_min"],
@@ -139,12 +146,47 @@ RULES = {
         shape="rounded",
         corner_radius=301,
     ),
+    "corner radius not a number": row(
+        ["corner_radius"],
+        ["at most 300 mm", "got nan mm"],
+        width=800,
+        height=600,
+        shape="rounded",
+        corner_radius=NAN,
+    ),
+    "corner radius infinite": row(
+        ["corner_radius"],
+        ["got inf mm"],
+        width=800,
+        height=600,
+        shape="rounded",
+        corner_radius=INF,
+    ),
+    # a rectangle does not use its radius, but NaN is never a radius
+    "corner radius not a number on a rectangle": row(
+        ["corner_radius_number"],
+        ["got nan", "Enter 0"],
+        corner_radius=NAN,
+    ),
     "custom shape without drawing": row(
         ["drawing"], ["attach the drawing"], width=700, height=400, shape="custom"
     ),
     "unknown shape": row(["shape"], ["triangle", "Choose rectangle"], shape="triangle"),
     "negative shape surcharge": row(
         ["surcharge"], ["got -50", "Enter 0 or the extra price"], shape_surcharge=-50
+    ),
+    "shape surcharge not a number": row(
+        ["surcharge"],
+        ["must be a number", "got nan", "Enter 0 or the extra price"],
+        shape_surcharge=NAN,
+    ),
+    "shape surcharge infinite": row(
+        ["surcharge"], ["at most 1000000000", "got inf"], shape_surcharge=INF
+    ),
+    "urgency not a number": row(
+        ["urgency"],
+        ["must be a number", "got nan %", "Enter 0 or the surcharge"],
+        urgency_percent=NAN,
     ),
     "negative urgency": row(
         ["urgency"], ["got -5 %", "Enter 0 or the surcharge"], urgency_percent=-5
@@ -153,6 +195,11 @@ RULES = {
         ["thickness"],
         ["Silver mirror 4 mm has no thickness", "Set its thickness"],
         material_changes={"thickness": 0},
+    ),
+    "material thickness not a number": row(
+        ["thickness"],
+        ["has no thickness"],
+        material_changes={"thickness": NAN},
     ),
     # ---- holes ----------------------------------------------------------------------
     # Ø6 < 8 mm thick
@@ -233,6 +280,32 @@ RULES = {
         ["Hole 1", "Ø8 mm", "4 mm glass", "add a drilling operation"],
         holes=[(8, 200, 200, None)],
     ),
+    "hole position not a number": row(
+        ["hole_number"],
+        ["Hole 1", "Ø10 at x=nan, y=200", "must be numbers", "Enter them"],
+        holes=[(10, NAN, 200)],
+    ),
+    # the second hole is reported, and neither compared with the first nor refused
+    # for its drill
+    "hole diameter infinite": row(
+        ["hole_number"],
+        ["Hole 2", "Øinf at x=300"],
+        holes=[(10, 200, 200), (INF, 300, 200)],
+    ),
+    "hole position minus infinity": row(
+        ["hole_number"], ["y=-inf"], holes=[(10, 200, -INF)]
+    ),
+    "hole with an operation that is not drilling": row(
+        ["hole_operation_category"],
+        ["Hole 1", "Rectangular cutout is not a drilling operation", "Ø10 mm"],
+        holes=[(10, 200, 200, "cutout")],
+    ),
+    # 51 > 50 holes: one issue, no pair of the 1275 compared
+    "more holes than allowed": row(
+        ["holes_max"],
+        ["at most 50 holes", "this one has 51", "Check the holes"],
+        holes=[(10, 500, 250)] * 51,
+    ),
     # ---- cutouts --------------------------------------------------------------------
     # corner (5, 400) is 5 mm from the left edge < 8
     "cutout near the edge": row(
@@ -289,6 +362,43 @@ RULES = {
         ["cutout_size"],
         ["Cutout 1", "0 × 100 mm", "Enter its width"],
         cutouts=[(0, 100, 400, 200)],
+    ),
+    "cutout position not a number": row(
+        ["cutout_number"],
+        ["Cutout 1", "200 × 100 at x=400, y=nan", "must be numbers", "Enter them"],
+        width=1000,
+        height=1000,
+        cutouts=[(200, 100, 400, NAN)],
+    ),
+    "cutout size infinite": row(
+        ["cutout_number"],
+        ["inf × 100"],
+        width=1000,
+        height=1000,
+        cutouts=[(INF, 100, 400, 400)],
+    ),
+    # a NaN hole is reported once, not again as too close to the cutout
+    "hole not a number beside a cutout": row(
+        ["hole_number"],
+        ["Hole 1"],
+        width=1000,
+        height=1000,
+        cutouts=[(200, 100, 400, 400)],
+        holes=[(10, NAN, NAN)],
+    ),
+    "cutout with an operation that is not a cutout": row(
+        ["cutout_operation_category"],
+        ["Cutout 1", "Drilling Ø5–20 is not a cutout operation", "Choose a cutout"],
+        width=1000,
+        height=1000,
+        cutouts=[(200, 100, 400, 400, "drill_small")],
+    ),
+    "more cutouts than allowed": row(
+        ["cutouts_max"],
+        ["at most 20 cutouts", "this one has 21", "Check the cutouts"],
+        width=1000,
+        height=1000,
+        cutouts=[(50, 50, 400, 400)] * 21,
     ),
     # ---- tempering ------------------------------------------------------------------
     "tempering a mirror": row(
@@ -373,6 +483,16 @@ RULES = {
         width=40,
         height=300,
         edges="facet20",
+    ),
+    "edge that is not edge work": row(
+        ["edge_operation"],
+        ["Tempering is not edge work", "Choose an edge operation"],
+        edges={"bottom": "tempering"},
+    ),
+    "drilling on every edge": row(
+        ["edge_operation"],
+        ["Drilling Ø5–20 is not edge work"],
+        edges="drill_small",
     ),
     "round piece with one edge side": row(
         ["round_edges"],
@@ -501,6 +621,98 @@ def test_rules_are_configurable(make_spec, rules, rules_changes, codes):
     spec = make_spec("mirror4", 1000, 500, holes=[(10, 20, 250)])
     issues = validation.validate(spec, replace(rules, **rules_changes))
     assert [issue.code for issue in issues] == codes
+
+
+@pytest.mark.parametrize(
+    ("rules_changes", "holes", "cutouts", "codes"),
+    [
+        ({}, 50, 20, []),
+        ({"max_holes": 2}, 3, 0, ["holes_max"]),
+        ({"max_holes": 3}, 3, 0, []),
+        ({"max_cutouts": 0}, 0, 1, ["cutouts_max"]),
+        ({"max_holes": 0, "max_cutouts": 0}, 1, 1, ["holes_max", "cutouts_max"]),
+    ],
+)
+def test_hole_and_cutout_limits_are_configurable(
+    make_spec, rules, rules_changes, holes, cutouts, codes
+):
+    # holes in a 10 × 5 grid 90 mm apart, cutouts in a 4 × 5 grid: all valid
+    grid = [(10, 50 + 90 * (i % 10), 50 + 90 * (i // 10)) for i in range(holes)]
+    boxes = [
+        (40, 40, 2000 + 100 * (i % 4), 1000 + 100 * (i // 4)) for i in range(cutouts)
+    ]
+    spec = make_spec("clear8", 3000, 1500, holes=grid, cutouts=boxes)
+    issues = validation.validate(spec, replace(rules, **rules_changes))
+    assert [issue.code for issue in issues] == codes
+
+
+def test_limits_are_checked_before_anything_else(make_spec, rules):
+    # 1,200 holes at one point once gave 719,400 issues in 33 s: now one issue
+    spec = make_spec(width=0, quantity=0, holes=[(10, 500, 250)] * 1200)
+    started = time.perf_counter()
+    issues = validation.validate(spec, rules)
+    assert time.perf_counter() - started < 0.5
+    assert [issue.code for issue in issues] == ["holes_max"]
+    assert "1200" in issues[0].render()
+
+
+def test_issues_of_one_rule_stop_at_a_few(make_spec, rules):
+    # 10 holes at one point: 45 clashing pairs, 5 listed, then one "40 more"
+    spec = make_spec(holes=[(10, 500, 250)] * 10)
+    issues = validation.validate(spec, rules)
+    codes = [issue.code for issue in issues]
+    assert codes == ["hole_distance"] * 5 + ["more"]
+    assert "Holes 1 and 6" in issues[4].render()
+    more = issues[-1]
+    assert more.field == "holes"
+    assert more.render().startswith("…and 40 more problems of the same kind")
+    assert any(verb in more.render() for verb in FIX_VERBS)
+    # the cap is a rule too; the "more" issue follows its own rule's issues
+    issues = validation.validate(
+        make_spec(quantity=0, holes=[(10, 500, 250)] * 4),
+        replace(rules, max_issues_per_rule=2),
+    )
+    codes = [issue.code for issue in issues]
+    assert codes == ["quantity", "hole_distance", "hole_distance", "more"]
+    assert issues[-1].params == {"count": "4"}
+
+
+@pytest.mark.parametrize(("count", "codes"), [(0, []), (500, []), (501, ["lines_max"])])
+def test_lines_per_order_limit(rules, count, codes):
+    issues = validation.validate_lines(count, rules)
+    assert [issue.code for issue in issues] == codes
+    if issues:
+        message = issues[0].render()
+        assert "at most 500 glass lines" in message
+        assert "would have 501" in message
+        assert "Split it" in message
+        assert issues[0].field == "order_line"
+
+
+def test_counts_alone(rules):
+    assert validation.validate_counts(50, 20, rules) == []
+    codes = [i.code for i in validation.validate_counts(51, 21, rules)]
+    assert codes == ["holes_max", "cutouts_max"]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (1, True),
+        (2.5, True),
+        (-3.0, True),
+        (1e9, True),
+        (1e10, False),
+        (NAN, False),
+        (INF, False),
+        (-INF, False),
+        (True, False),
+        ("5", False),
+        (None, False),
+    ],
+)
+def test_is_number(rules, value, expected):
+    assert validation.is_number(value, rules) is expected
 
 
 def test_several_issues_are_all_reported(make_spec, rules):

@@ -2,7 +2,14 @@
 // Copyright 2026 Mirror Workshop Suite contributors
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-import { Component, markup, useState } from "@odoo/owl";
+import { Component, useState } from "@odoo/owl";
+import { deserializeDate, formatDate } from "@web/core/l10n/dates";
+import { sanitizeSvg } from "./cut_map";
+
+/** A due date from the server ("2026-12-01") in the user's date format. */
+export function formatDue(due) {
+    return due ? formatDate(deserializeDate(due)) : "";
+}
 
 /**
  * A piece at the station: its drawing, size, glass, edges and drilling, its
@@ -23,7 +30,11 @@ export class PieceCard extends Component {
     }
 
     get drawing() {
-        return markup(this.props.card.svg || "");
+        return sanitizeSvg(this.props.card.svg);
+    }
+
+    formatDue(due) {
+        return formatDue(due);
     }
 
     get canStart() {

@@ -2,7 +2,13 @@
 // Copyright 2026 Mirror Workshop Suite contributors
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-import { Component, onWillStart, onWillUnmount, useState } from "@odoo/owl";
+import {
+    Component,
+    onWillStart,
+    onWillUnmount,
+    useExternalListener,
+    useState,
+} from "@odoo/owl";
 import { scanBarcode } from "@web/core/barcode/barcode_dialog";
 import { isBarcodeScannerSupported } from "@web/core/barcode/barcode_video_scanner";
 import { _t } from "@web/core/l10n/translation";
@@ -10,11 +16,13 @@ import { browser } from "@web/core/browser/browser";
 import { registry } from "@web/core/registry";
 import { useBus, useService } from "@web/core/utils/hooks";
 import { CutMap } from "./cut_map";
-import { PieceCard } from "./piece_card";
+import { formatDue, PieceCard } from "./piece_card";
 import { PinPad } from "./pin_pad";
 
 const STATION_KEY = "mirror_workshop.station";
 const SCAN_DONE_KEY = "mirror_workshop.scan_done";
+// how often the tablet checks whether its operator went away
+const IDLE_CHECK_MS = 15000;
 
 /**
  * The workshop tablet: a station chosen once per device, its live queue, piece
@@ -47,6 +55,17 @@ export class WorkshopTablet extends Component {
             lastMs: null,
         });
         this.cameraSupported = isBarcodeScannerSupported();
+        // scans that arrive while a call runs wait their turn, in order
+        this.scanQueue = [];
+        this.scanning = false;
+        this.lastActivity = Date.now();
+        const touched = () => {
+            this.lastActivity = Date.now();
+        };
+        useExternalListener(browser, "pointerdown", touched, { capture: true });
+        useExternalListener(browser, "keydown", touched, { capture: true });
+        const idleTimer = browser.setInterval(() => this.checkIdle(), IDLE_CHECK_MS);
+        onWillUnmount(() => browser.clearInterval(idleTimer));
         onWillStart(async () => {
             const [stations, reasons] = await Promise.all([
                 this.call("tablet_stations"),
@@ -74,8 +93,16 @@ export class WorkshopTablet extends Component {
         );
     }
 
+    formatDue(due) {
+        return formatDue(due);
+    }
+
     call(method, ...args) {
         return this.orm.call("mirror.workshop", method, args);
+    }
+
+    callKw(method, args, kwargs) {
+        return this.orm.call("mirror.workshop", method, args, kwargs);
     }
 
     /** Run ``job`` once at a time; a refused action shows its message. */
@@ -163,12 +190,46 @@ export class WorkshopTablet extends Component {
         this.state.card = null;
     }
 
+    /** Sign the operator out after the company's idle time without a tap or scan. */
+    checkIdle(now = Date.now()) {
+        const operator = this.state.operator;
+        const minutes = operator && operator.idle_minutes;
+        if (minutes && now - this.lastActivity > minutes * 60000) {
+            this.signOut();
+            this.notification.add(
+                _t("Signed out after %(minutes)s minutes without activity.", { minutes }),
+                { type: "info" }
+            );
+        }
+    }
+
     // -- scanning -----------------------------------------------------------------
 
+    /** A scanned code; codes scanned while a call runs are queued, not dropped. */
     async scan(code) {
         code = (code || "").trim();
         if (!code || !this.state.station) {
             return;
+        }
+        this.lastActivity = Date.now();
+        this.scanQueue.push(code);
+        if (this.scanning) {
+            return;
+        }
+        this.scanning = true;
+        try {
+            while (this.scanQueue.length) {
+                await this.processScan(this.scanQueue.shift());
+            }
+        } finally {
+            this.scanning = false;
+        }
+    }
+
+    async processScan(code) {
+        while (this.state.busy) {
+            // a tap's call is running: the scan waits for it
+            await new Promise((resolve) => browser.setTimeout(resolve, 50));
         }
         await this.guarded(async () => {
             const result = await this.call(
@@ -190,6 +251,15 @@ export class WorkshopTablet extends Component {
                 );
                 await this.refresh();
                 return;
+            }
+            if (result.repeated) {
+                this.notification.add(
+                    _t(
+                        "%(piece)s was just finished here: scan it again to finish its next step.",
+                        { piece: result.piece.name }
+                    ),
+                    { type: "warning" }
+                );
             }
             this.state.card = result.piece;
         });
@@ -235,13 +305,11 @@ export class WorkshopTablet extends Component {
         const card = this.state.card;
         return this.guarded(async () => {
             const started = performance.now();
-            const updated = await this.call(
+            // the step the card shows: refused if the piece moved on meanwhile
+            const updated = await this.callKw(
                 "tablet_act",
-                this.state.station.id,
-                card.id,
-                action,
-                this.state.operator,
-                reasonId
+                [this.state.station.id, card.id, action, this.state.operator, reasonId],
+                { step_id: card.step_id || null }
             );
             this.state.card = action === "done" || action === "broken" ? null : updated;
             await this.refresh();

@@ -2,7 +2,7 @@
  * License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
 import { beforeEach, describe, expect, test } from "@odoo/hoot";
 import { click, queryAll, queryFirst, waitFor } from "@odoo/hoot-dom";
-import { animationFrame } from "@odoo/hoot-mock";
+import { advanceTime, animationFrame } from "@odoo/hoot-mock";
 import { defineMailModels, startServer } from "@mail/../tests/mail_test_helpers";
 import {
     contains,
@@ -22,7 +22,7 @@ const STATIONS = [
     { id: 1, name: "Cutting table", code: "CT", cutting: true, queued: 2 },
     { id: 2, name: "Edger", code: "ED", cutting: false, queued: 0 },
 ];
-const OPERATOR = { id: 7, name: "Ivan", token: "t0k3n" };
+const OPERATOR = { id: 7, name: "Ivan", token: "t0k3n", idle_minutes: 10 };
 
 function row(id, extra = {}) {
     return {
@@ -43,6 +43,7 @@ function row(id, extra = {}) {
         state: "waiting",
         here: true,
         step_state: "waiting",
+        step_id: 100 + id,
         paused: false,
         step: "Cutting",
         station: "Cutting table",
@@ -101,8 +102,11 @@ beforeEach(() => {
         return OPERATOR;
     });
     onRpc("mirror.workshop", "tablet_piece", ({ args }) => card(args[1]));
-    onRpc("mirror.workshop", "tablet_act", ({ args }) => {
+    onRpc("mirror.workshop", "tablet_act", ({ args, kwargs }) => {
         calls.push(["act", ...args]);
+        if (kwargs.step_id) {
+            calls.push(["step", kwargs.step_id]);
+        }
         return card(args[1], { step_state: args[2] === "start" ? "progress" : "waiting" });
     });
     onRpc("mirror.workshop", "tablet_scan", ({ args }) => {
@@ -170,6 +174,8 @@ test("a piece's card: drawing, route, files and big buttons", async () => {
     await click(".o_mirror_start");
     await animationFrame();
     expect(calls).toInclude(["act", 1, 2, "start", OPERATOR, null]);
+    // the step the card showed goes with the tap: a second tablet's tap is refused
+    expect(calls).toInclude(["step", 102]);
     expect(".o_mirror_pause").toBeEnabled();
     await click(".o_mirror_break");
     await animationFrame();
@@ -261,4 +267,31 @@ test("the cutting plan loads when shown, and a tap on the map marks the piece cu
     await animationFrame();
     expect(calls).toInclude(["act", 1, 2, "done", OPERATOR]);
     expect(calls.filter((call) => call[0] === "cutting")).toHaveLength(2);
+});
+
+test("scans made while a call runs are queued, not dropped", async () => {
+    await startServer();
+    await signIn();
+    const bus = getService("barcode").bus;
+    for (const barcode of ["P1", "P2"]) {
+        bus.trigger("barcode_scanned", { barcode, target: document.body });
+    }
+    for (let frame = 0; frame < 6; frame++) {
+        await animationFrame();
+    }
+    const scans = calls.filter((call) => call[0] === "scan").map((call) => call[2]);
+    expect(scans).toEqual(["P1", "P2"]);
+});
+
+test("the operator is signed out after the idle time", async () => {
+    await startServer();
+    await signIn();
+    expect(".o_mirror_operator").toHaveText(/Ivan/);
+    await advanceTime(9 * 60 * 1000);
+    await animationFrame();
+    expect(".o_mirror_pinpad").toHaveCount(0);
+    // 11 minutes without a tap or a scan (the company's idle time is 10)
+    await advanceTime(2 * 60 * 1000);
+    await animationFrame();
+    expect(".o_mirror_pinpad").toHaveCount(1);
 });
