@@ -4,6 +4,7 @@
 other companies' pieces, the order's documents, double taps and double reads."""
 
 import datetime
+import json
 
 from freezegun import freeze_time
 
@@ -417,3 +418,28 @@ class TestTabletSteps(WorkshopCommon, CuttingCommon):
         self.tablet.tablet_act(self.wc_cutting.id, pieces.id, "done", self.operator)
         self.assertEqual(batch.state, "planned")
         self.assertIn("could not be confirmed", batch.message_ids[0].body)
+
+
+@tagged("post_install", "-at_install")
+class TestTabletLiveQueues(WorkshopCommon):
+    def test_finishing_a_step_refreshes_the_next_station_too(self):
+        order = self._confirmed_order()
+        piece = self.env["mirror.piece"].search(
+            [("order_id", "=", order.id), ("width", "=", 1000)], limit=1
+        )
+        operator = self._login("4711")
+        self.env.cr.precommit.run()
+        self.env["bus.bus"].search([]).unlink()
+        self._tablet().tablet_act(self.wc_cutting.id, piece.id, "done", operator)
+        self.env.cr.precommit.run()
+        group = self.env.ref("mirror_production.group_mirror_operator")
+        messages = self.env["bus.bus"].search(
+            [("channel", "like", f'"res.groups",{group.id}]')]
+        )
+        self.assertTrue(messages)
+        stations = set()
+        for message in messages:
+            payload = json.loads(message.message)["payload"]
+            stations.update(payload["workcenter_ids"])
+        # the cutting table's queue lost the piece, the edger's got it
+        self.assertLessEqual({self.wc_cutting.id, self.wc_edging.id}, stations)
