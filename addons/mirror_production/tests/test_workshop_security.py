@@ -443,3 +443,33 @@ class TestTabletLiveQueues(WorkshopCommon):
             stations.update(payload["workcenter_ids"])
         # the cutting table's queue lost the piece, the edger's got it
         self.assertLessEqual({self.wc_cutting.id, self.wc_edging.id}, stations)
+
+
+@tagged("post_install", "-at_install")
+class TestTabletBadInput(WorkshopCommon):
+    def test_wrong_types_get_a_message_not_a_traceback(self):
+        order = self._confirmed_order()
+        piece = self.env["mirror.piece"].search([("order_id", "=", order.id)])[0]
+        tablet = self._tablet()
+        operator = self._login("4711")
+        station = self.wc_cutting.id
+        for bad_station in ("1", [station], None, 1.5, 999999999):
+            with self.assertRaisesRegex(UserError, "station no longer exists"):
+                tablet.tablet_queue(bad_station)
+        for bad_piece in ("1", [piece.id], None, 999999999):
+            with self.assertRaisesRegex(UserError, "No piece with the label"):
+                tablet.tablet_piece(station, bad_piece)
+        with self.assertRaisesRegex(UserError, "No piece with the label"):
+            tablet.tablet_piece(station, barcode=["P1"])
+        with self.assertRaisesRegex(UserError, "Unknown action"):
+            tablet.tablet_act(station, piece.id, ["start"], operator)
+        with self.assertRaisesRegex(UserError, "Identify yourself first"):
+            tablet.tablet_act(station, piece.id, "start", ["token"])
+        with self.assertRaisesRegex(UserError, "Choose why the piece broke"):
+            tablet.tablet_act(station, piece.id, "broken", operator, reason_id="1")
+        for bad_code in (None, "", "   ", 12):
+            with self.assertRaisesRegex(UserError, "empty code"):
+                tablet.tablet_scan(station, bad_code, operator)
+        # nothing was done to the piece
+        self.assertEqual(piece.current_step_id.state, "waiting")
+        self.assertFalse(piece.event_ids)
