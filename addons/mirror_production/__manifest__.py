@@ -19,7 +19,6 @@
         "barcodes",
         "queue_job",
     ],
-    "external_dependencies": {"python": ["phonenumbers"]},
     "data": [
         "security/mirror_production_security.xml",
         "security/ir.model.access.csv",

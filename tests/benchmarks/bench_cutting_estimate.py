@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "addons" / "mirror_production"))
 
-from cutting.workshop import Piece, Settings, estimate  # noqa: E402
+from cutting import Piece, Settings, estimate  # noqa: E402
 
 TARGET = 2.0
 

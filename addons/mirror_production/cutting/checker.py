@@ -47,7 +47,12 @@ class Report:
 
     @property
     def yield_ratio(self):
-        return self.item_area / self.used_area if self.used_area else 0.0
+        return yield_ratio(self.item_area, self.used_area)
+
+
+def yield_ratio(pieces_area, consumed_area):
+    """The pieces' share of the glass consumed (0 when none is)."""
+    return pieces_area / consumed_area if consumed_area else 0.0
 
 
 def _overlaps(node, defect):

@@ -21,10 +21,12 @@ import os
 import sys
 import time
 
-from . import checker, layout, plan
-from .i18n import _lt
+from . import checker, plan
+from ._glass import MM2_PER_M2, _lt
+from .errors import CuttingError
 from .instance import read_challenge, read_json, read_params
-from .optimizer import CuttingError, Optimizer
+from .layout import to_nodes
+from .optimizer import Optimizer
 
 
 def load(path, params_path=None):
@@ -74,7 +76,7 @@ def main(argv=None):
             result = None
         else:
             result = Optimizer(instance, seed=args.seed).solve(args.time_limit)
-            nodes = layout.to_nodes(result.layout, instance.params)
+            nodes = to_nodes(result.layout, instance.params)
         elapsed = time.monotonic() - started
     except (CuttingError, OSError, KeyError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
@@ -96,7 +98,7 @@ def main(argv=None):
     verdict = "valid" if report.valid else "INVALID"
     print(
         f"{instance.name}: {verdict}, loss {report.loss} mm² "
-        f"({report.loss / 1e6:.3f} m²), plates {report.plates}, "
+        f"({report.loss / MM2_PER_M2:.3f} m²), plates {report.plates}, "
         f"yield {report.yield_ratio:.2%}, {elapsed:.1f} s"
     )
     return 0 if report.valid else 1

@@ -3,38 +3,13 @@
 """Cut maps: the SVG drawing of a planned sheet for the cutting table.
 
 The drawing is markup the tablet and the forms insert as is, so it is built from
-numbers and escaped text only: every number goes through :func:`finite` (a finite
-``float()``; a stored layout with anything else is refused with ``ValueError``)
-and every string, in text or in an attribute, through :func:`escape`.
+numbers and escaped text only, with the glass package's markup helpers: every
+number goes through ``finite`` (a finite ``float()``; a stored layout with anything
+else is refused with ``ValueError``) and every string, in text or in an attribute,
+through ``escape``.
 """
 
-import html
-import math
-
-
-def escape(value):
-    """``value`` as XML text or attribute value: ``& < > " '`` escaped."""
-    return html.escape(str(value), quote=True)
-
-
-def finite(value):
-    """``float(value)`` if that is a finite number, else ``ValueError``."""
-    try:
-        result = float(value)
-    except (TypeError, ValueError) as error:
-        raise ValueError(f"not a number: {value!r}") from error
-    if not math.isfinite(result):
-        raise ValueError(f"not a finite number: {value!r}")
-    return result
-
-
-def number(value, digits=1):
-    """``value`` (see :func:`finite`) written with at most ``digits`` decimals, no
-    trailing zeros."""
-    text = f"{finite(value):.{digits}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+from ._glass import escape, finite, number
 
 
 def cut_map_svg(sheet, labels=None, texts=None):

@@ -1,16 +1,69 @@
 # Copyright 2026 Mirror Workshop Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""An optimizer's :class:`~cutting.optimizer.Layout` as the challenge's node tree.
+"""A plan as the searches build it (:class:`Layout`), and as the challenge's node
+tree (:func:`to_nodes`).
 
-Every sheet becomes a plate node (its usable part, inside the trim), 1-strips
-become 1-nodes, rows 2-nodes and the pieces 3-nodes; a piece lower than its row
-gets a trimming 4-cut. The gaps become waste nodes: a 1-strip's top, a row's right
-end, the room left beside a defect. What is right of the last 1-strip of the last
-sheet is the residual; on the other sheets it is waste, split into 1-strips no wider
-than ``max1cut``.
+A layout is sheets in use order, on each sheet 1-strips from left to right, in a
+1-strip rows (2-strips) from bottom to top, in a row the placed pieces from left
+to right. Both engines give one: the beam search (:mod:`cutting.optimizer`) and
+PackingSolver (:mod:`cutting.treesearch`).
+
+In the node tree, every sheet becomes a plate node (its usable part, inside the
+trim), 1-strips become 1-nodes, rows 2-nodes and the pieces 3-nodes; a piece lower
+than its row gets a trimming 4-cut. The gaps become waste nodes: a 1-strip's top, a
+row's right end, the room left beside a defect. What is right of the last 1-strip
+of the last sheet is the residual; on the other sheets it is waste, split into
+1-strips no wider than ``max1cut``.
 """
 
+from dataclasses import dataclass, field
+
 from .plan import BRANCH, RESIDUAL, WASTE, Node
+
+
+@dataclass
+class Placement:
+    item: int
+    x: int
+    y: int
+    width: int  # along x, as cut (the item's size, rotated or not)
+    height: int
+    rotated: bool
+
+
+@dataclass
+class Layout:
+    """A plan as rows of placements, ready to become a node tree."""
+
+    sheets: list = field(default_factory=list)  # LayoutSheet, in use order
+    loss: int = 0
+    beam: int = 0  # the beam width that found it
+    optimal: bool = False
+    engine: str = "beam"  # the search that found it (see :mod:`cutting.treesearch`)
+
+
+@dataclass
+class LayoutSheet:
+    sheet: object  # instance.Sheet
+    strips: list = field(default_factory=list)  # LayoutStrip
+
+    @property
+    def x_end(self):
+        return self.strips[-1].x1 if self.strips else 0
+
+
+@dataclass
+class LayoutStrip:
+    x0: int
+    x1: int
+    rows: list = field(default_factory=list)  # LayoutRow
+
+
+@dataclass
+class LayoutRow:
+    y0: int
+    y1: int
+    placements: list = field(default_factory=list)  # Placement, left to right
 
 
 class _Ids:

@@ -29,8 +29,8 @@ state. Without a time limit (widths up to ``max_beam``, the first guide only)
 everything is deterministic: ties are broken by generation order, and ``seed``
 only permutes the stacks' order.
 
-The result is a :class:`Layout`, which :func:`cutting.layout.to_nodes` turns into
-the challenge's node tree.
+The result is a :class:`~cutting.layout.Layout`, which
+:func:`cutting.layout.to_nodes` turns into the challenge's node tree.
 """
 
 import heapq
@@ -39,7 +39,10 @@ import random
 import time
 from dataclasses import dataclass, field
 
-from .i18n import _lt
+from . import checker, treesearch
+from ._glass import _lt
+from .errors import CuttingError
+from .layout import Layout, LayoutRow, LayoutSheet, LayoutStrip, Placement, to_nodes
 
 # where a move puts its item
 SAME_ROW = 0
@@ -63,61 +66,6 @@ GUIDES = (
     (2.0, 0.5),
     (1.3, 1.0),
 )
-
-
-class CuttingError(ValueError):
-    """The instance cannot be planned; ``code`` names the reason for callers."""
-
-    def __init__(self, code, message, **values):
-        super().__init__(message % values if values else message)
-        self.code = code
-        self.message = message  # the English source, for the caller to translate
-        self.values = values
-
-
-@dataclass
-class Placement:
-    item: int
-    x: int
-    y: int
-    width: int  # along x, as cut (the item's size, rotated or not)
-    height: int
-    rotated: bool
-
-
-@dataclass
-class Layout:
-    """A plan as rows of placements, ready to become a node tree."""
-
-    sheets: list = field(default_factory=list)  # LayoutSheet, in use order
-    loss: int = 0
-    beam: int = 0  # the beam width that found it
-    optimal: bool = False
-    engine: str = "beam"  # the search that found it (see :mod:`cutting.treesearch`)
-
-
-@dataclass
-class LayoutSheet:
-    sheet: object  # instance.Sheet
-    strips: list = field(default_factory=list)  # LayoutStrip
-
-    @property
-    def x_end(self):
-        return self.strips[-1].x1 if self.strips else 0
-
-
-@dataclass
-class LayoutStrip:
-    x0: int
-    x1: int
-    rows: list = field(default_factory=list)  # LayoutRow
-
-
-@dataclass
-class LayoutRow:
-    y0: int
-    y1: int
-    placements: list = field(default_factory=list)  # Placement, left to right
 
 
 _GEOMETRY = (
@@ -421,8 +369,6 @@ class Optimizer:
 
     def _start_treesearch(self, time_limit, wanted):
         """PackingSolver's search, started, or None."""
-        from . import treesearch
-
         if wanted is None:
             wanted = time_limit is not None and time_limit >= self.treesearch_min_time
         if not wanted or time_limit is None or not treesearch.available():
@@ -491,8 +437,6 @@ class Optimizer:
     def _take_treesearch(self, result, search, started, time_limit, progress):
         """Wait for ``search`` and keep its plan when the checker finds it valid
         and better."""
-        from . import checker, layout
-
         # PackingSolver ends at its own time limit; a few seconds more for a
         # slow machine, then its plan so far
         end = started + time_limit + 5.0
@@ -501,7 +445,7 @@ class Optimizer:
         result.treesearch_error = search.error
         if plan is None:
             return
-        report = checker.check(self.instance, layout.to_nodes(plan, self.params))
+        report = checker.check(self.instance, to_nodes(plan, self.params))
         if not report.valid:
             result.treesearch_error = "; ".join(report.errors[:3])
             return

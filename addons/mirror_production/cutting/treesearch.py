@@ -13,14 +13,14 @@ the second core while the beam search keeps the first) on the same instance:
 the usable part of each sheet (inside its trim), every piece grown by the cut
 width as the beam search does, the challenge's limits, the defects of each plate
 and the stacks in their sequence. Its plan comes back as a
-:class:`~cutting.optimizer.Layout`; the caller checks it with the independent
+:class:`~cutting.layout.Layout`; the caller checks it with the independent
 checker like any other plan and keeps the better one.
 """
 
 import math
 import threading
 
-from .optimizer import Layout, LayoutRow, LayoutSheet, LayoutStrip, Placement
+from .layout import Layout, LayoutRow, LayoutSheet, LayoutStrip, Placement
 
 try:
     import packingsolver
@@ -78,7 +78,7 @@ class Search:
         return not self._thread.is_alive()
 
     def layout(self):
-        """The best plan found so far, as a :class:`~cutting.optimizer.Layout`."""
+        """The best plan found so far, as a :class:`~cutting.layout.Layout`."""
         with self._lock:
             solution = self._solution
         if solution is None:

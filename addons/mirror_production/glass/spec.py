@@ -8,14 +8,26 @@ company currency. The objects are immutable so they can be shared and cached.
 
 from dataclasses import dataclass, field
 
+from .i18n import _lt
+
 SIDES = ("bottom", "right", "top", "left")
 
+# Every choice below is defined once, here, with its English label: the Odoo models
+# build their selection fields from these dicts (``list(SHAPE_LABELS.items())``), and
+# the pure package checks values against their keys.
 SHAPE_RECTANGLE = "rectangle"
 SHAPE_ROUNDED = "rounded"
 SHAPE_CIRCLE = "circle"
 SHAPE_OVAL = "oval"
 SHAPE_CUSTOM = "custom"
-SHAPES = (SHAPE_RECTANGLE, SHAPE_ROUNDED, SHAPE_CIRCLE, SHAPE_OVAL, SHAPE_CUSTOM)
+SHAPE_LABELS = {
+    SHAPE_RECTANGLE: _lt("Rectangle"),
+    SHAPE_ROUNDED: _lt("Rectangle with rounded corners"),
+    SHAPE_CIRCLE: _lt("Circle"),
+    SHAPE_OVAL: _lt("Oval"),
+    SHAPE_CUSTOM: _lt("Custom shape (drawing)"),
+}
+SHAPES = tuple(SHAPE_LABELS)
 
 # What an operation's price is multiplied by.
 BASIS_AREA = "area"  # billable m² of the piece
@@ -23,27 +35,45 @@ BASIS_LENGTH = "length"  # linear metres (edges: the sides it is applied to)
 BASIS_PIECE = "piece"  # each glass piece
 BASIS_UNIT = "unit"  # each hole, cutout or rounded corner
 BASIS_FIXED = "fixed"  # once per order line
-BASES = (BASIS_AREA, BASIS_LENGTH, BASIS_PIECE, BASIS_UNIT, BASIS_FIXED)
+BASIS_LABELS = {
+    BASIS_AREA: _lt("Per m²"),
+    BASIS_LENGTH: _lt("Per linear metre"),
+    BASIS_PIECE: _lt("Per piece"),
+    BASIS_UNIT: _lt("Per hole / cutout / corner"),
+    BASIS_FIXED: _lt("Fixed per line"),
+}
+BASES = tuple(BASIS_LABELS)
 
 # Operation categories, in technological order.
-CATEGORIES = (
-    "cutting",
-    "edge",
-    "drilling",
-    "cutout",
-    "corner",
-    "facet",
-    "sandblasting",
-    "uv_print",
-    "tempering",
-    "lamination",
-    "film",
-    "qc",
-    "packing",
-    "other",
-)
+CATEGORY_LABELS = {
+    "cutting": _lt("Cutting"),
+    "edge": _lt("Edge work"),
+    "drilling": _lt("Drilling"),
+    "cutout": _lt("Cutout"),
+    "corner": _lt("Corner rounding"),
+    "facet": _lt("Facet"),
+    "sandblasting": _lt("Sandblasting / matting"),
+    "uv_print": _lt("UV print"),
+    "tempering": _lt("Tempering"),
+    "lamination": _lt("Lamination"),
+    "film": _lt("Safety film"),
+    "qc": _lt("Quality check"),
+    "packing": _lt("Packing"),
+    "other": _lt("Other"),
+}
+CATEGORIES = tuple(CATEGORY_LABELS)
+# categories a line states in its own fields (edges per side, holes, cutouts); the
+# others are chosen on the line as extra operations
+LINE_FIELD_CATEGORIES = ("edge", "drilling", "cutout")
+EXTRA_CATEGORIES = tuple(c for c in CATEGORIES if c not in LINE_FIELD_CATEGORIES)
 
-EDGE_TYPES = ("arrised", "ground", "polished", "facet")
+EDGE_TYPE_LABELS = {
+    "arrised": _lt("Arrised"),
+    "ground": _lt("Ground"),
+    "polished": _lt("Polished"),
+    "facet": _lt("Facet"),
+}
+EDGE_TYPES = tuple(EDGE_TYPE_LABELS)
 
 
 @dataclass(frozen=True)

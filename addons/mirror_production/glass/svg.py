@@ -4,17 +4,14 @@
 
 The drawing is in millimetres with the origin at the bottom-left corner (as holes
 are dimensioned), scaled by the viewer. It is markup the forms, the reports and the
-workshop tablet insert as is, so nothing but numbers and escaped text reaches it:
-every number is written by :func:`number` (a finite ``float()``, else
-``ValueError``) and every string, in text or in an attribute, goes through
-:func:`escape`. A hole or cutout whose numbers are not finite is not drawn.
+workshop tablet insert as is, so nothing but numbers and escaped text reaches it
+(see :mod:`.markup`). A hole or cutout whose numbers are not finite is not drawn.
 """
 
-import html
-import math
 from dataclasses import replace
 
 from . import geometry
+from .markup import escape, is_finite, number
 from .spec import SHAPE_CIRCLE, SHAPE_CUSTOM, SHAPE_OVAL, SIDES, Cutout, Hole
 from .validation import fmt
 
@@ -25,27 +22,6 @@ EDGE_COLORS = {
     "facet": "#8e24aa",
 }
 DEFAULT_EDGE_COLOR = "#fb8c00"
-
-
-def escape(value):
-    """``value`` as XML text or attribute value: ``& < > " '`` escaped."""
-    return html.escape(str(value), quote=True)
-
-
-def finite(*values):
-    """Are all ``values`` finite numbers (not text, NaN or infinity)?"""
-    try:
-        return all(math.isfinite(float(value)) for value in values)
-    except (TypeError, ValueError):
-        return False
-
-
-def number(value, digits=1):
-    """``value`` as a finite number with ``digits`` decimals; ``ValueError`` for
-    anything else."""
-    if not finite(value):
-        raise ValueError(f"not a finite number: {value!r}")
-    return f"{float(value):.{digits}f}"
 
 
 def _text(x, y, size, content, anchor="middle", color="#263238", rotate=None):
@@ -71,7 +47,7 @@ def render(spec, width_px=None, title=""):
     Empty when the piece has no finite positive size (or its outline is not
     finite); ``ValueError`` when ``width_px`` is not a finite number.
     """
-    if not finite(spec.width or 0, spec.height or 0, spec.corner_radius or 0):
+    if not is_finite(spec.width or 0, spec.height or 0, spec.corner_radius or 0):
         return ""
     width, height = float(spec.width or 0), float(spec.height or 0)
     if not (width > 0 and height > 0):
@@ -93,7 +69,7 @@ def render(spec, width_px=None, title=""):
     parts = []
     stroke = size * 0.004
     points = geometry.outline(spec)
-    if not all(finite(x, y) for x, y in points):
+    if not all(is_finite(x, y) for x, y in points):
         return ""
     path = " ".join(f"{number(px(x))},{number(py(y))}" for x, y in points)
     dash = (
@@ -169,7 +145,7 @@ def render(spec, width_px=None, title=""):
             )
 
     for cutout in spec.cutouts:
-        if not finite(cutout.x, cutout.y, cutout.width, cutout.height):
+        if not is_finite(cutout.x, cutout.y, cutout.width, cutout.height):
             continue
         cutout = Cutout(
             float(cutout.width), float(cutout.height), float(cutout.x), float(cutout.y)
@@ -192,7 +168,7 @@ def render(spec, width_px=None, title=""):
         )
 
     for hole in spec.holes:
-        if not finite(hole.x, hole.y, hole.diameter):
+        if not is_finite(hole.x, hole.y, hole.diameter):
             continue
         hole = Hole(float(hole.diameter), float(hole.x), float(hole.y))
         radius = max(hole.diameter / 2.0, stroke)

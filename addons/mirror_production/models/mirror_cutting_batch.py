@@ -9,8 +9,14 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_round
 from odoo.tools.misc import formatLang
 
-from ..cutting import workshop
-from ..cutting.optimizer import CuttingError
+from ..cutting import (
+    MM2_PER_M2,
+    CuttingError,
+    Piece,
+    Stock,
+    plan_batch,
+    sheet_to_dict,
+)
 from ..locking import serialize_on
 from .mirror_lang import in_company_lang
 
@@ -128,7 +134,7 @@ class MirrorCuttingBatch(models.Model):
             batch.piece_count = len(batch.piece_ids)
             batch.pieces_area = (
                 sum(piece.width * piece.height for piece in batch.piece_ids)
-                / 1_000_000.0
+                / MM2_PER_M2
             )
 
     @api.depends("sheet_ids.area", "sheet_ids.offcut_area", "sheet_ids.pieces_area")
@@ -312,7 +318,7 @@ class MirrorCuttingBatch(models.Model):
         self.ensure_one()
         rotatable = not self.product_id.glass_directional
         return [
-            workshop.Piece(
+            Piece(
                 piece.id,
                 int(round(piece.width)),
                 int(round(piece.height)),
@@ -355,9 +361,7 @@ class MirrorCuttingBatch(models.Model):
         for size in self.product_id.glass_sheet_size_ids:
             count = math.floor(free / size.area) if size.area else 0
             if count > 0:
-                stock.append(
-                    workshop.Stock(("size", size.id), size.width, size.height, count)
-                )
+                stock.append(Stock(("size", size.id), size.width, size.height, count))
         if self.use_remnants:
             remnants = self.env["mirror.remnant"].search(
                 [
@@ -369,7 +373,7 @@ class MirrorCuttingBatch(models.Model):
             )
             for remnant in remnants:
                 stock.append(
-                    workshop.Stock(
+                    Stock(
                         ("remnant", remnant.id),
                         remnant.width,
                         remnant.height,
@@ -460,7 +464,7 @@ class MirrorCuttingBatch(models.Model):
                 )
             )
         available = sum(entry.width * entry.height * entry.quantity for entry in stock)
-        if self.pieces_area * 1_000_000.0 > available:
+        if self.pieces_area * MM2_PER_M2 > available:
             raise UserError(
                 self.env._(
                     "Not enough %(glass)s in stock: the pieces need %(need).2f m², "
@@ -468,7 +472,7 @@ class MirrorCuttingBatch(models.Model):
                     "or remove pieces from the batch.",
                     glass=self.product_id.display_name,
                     need=self.pieces_area,
-                    have=available / 1_000_000.0,
+                    have=available / MM2_PER_M2,
                 )
             )
 
@@ -535,7 +539,7 @@ class MirrorCuttingBatch(models.Model):
         if self.state != "running" or self.run_id != run:
             return "skipped: the batch is no longer waiting for this run"
         try:
-            result = workshop.plan(
+            result = plan_batch(
                 self._mirror_pieces_input(),
                 self._mirror_stock_input(),
                 self._mirror_settings(),
@@ -594,7 +598,7 @@ class MirrorCuttingBatch(models.Model):
                     "remnant_id": record_id if kind == "remnant" else False,
                     "width": sheet.stock.width,
                     "height": sheet.stock.height,
-                    "layout": workshop.sheet_to_dict(sheet),
+                    "layout": sheet_to_dict(sheet),
                     "placement_ids": [
                         Command.create(
                             {

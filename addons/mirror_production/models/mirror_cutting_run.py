@@ -5,6 +5,8 @@ import time
 
 from odoo import api, fields, models, modules
 
+from ..cutting import MM2_PER_M2
+
 RUN_STATES = [
     ("running", "Running"),
     ("done", "Done"),
@@ -84,7 +86,7 @@ class MirrorCuttingRun(models.Model):
             self._mirror_side_write(
                 {
                     "progress": 100.0 * fraction,
-                    "best_loss": (loss or 0) / 1_000_000.0,
+                    "best_loss": (loss or 0) / MM2_PER_M2,
                 }
             )
 
@@ -99,7 +101,7 @@ class MirrorCuttingRun(models.Model):
         if result is not None:
             values.update(
                 {
-                    "best_loss": result.loss / 1_000_000.0,
+                    "best_loss": result.loss / MM2_PER_M2,
                     "yield_percent": 100.0 * result.yield_ratio,
                     "sheet_count": len(result.sheets),
                     "seconds": result.seconds,

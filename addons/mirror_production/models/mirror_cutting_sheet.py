@@ -9,7 +9,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
-from ..cutting import cut_map, workshop
+from ..cutting import MM2_PER_M2, cut_map_svg, sheet_from_dict
 
 _logger = logging.getLogger(__name__)
 
@@ -70,9 +70,9 @@ class MirrorCuttingSheet(models.Model):
         for sheet in self:
             planned = sheet._mirror_planned()
             sheet.piece_count = len(planned.pieces)
-            sheet.area = planned.area / 1_000_000.0
-            sheet.pieces_area = planned.pieces_area / 1_000_000.0
-            sheet.offcut_area = planned.offcut_area / 1_000_000.0
+            sheet.area = planned.area / MM2_PER_M2
+            sheet.pieces_area = planned.pieces_area / MM2_PER_M2
+            sheet.offcut_area = planned.offcut_area / MM2_PER_M2
             sheet.yield_percent = 100.0 * planned.yield_ratio
             sheet.cut_count = len(planned.cuts)
 
@@ -95,7 +95,7 @@ class MirrorCuttingSheet(models.Model):
                 height=sheet.height,
             )
             try:
-                drawing = cut_map.cut_map_svg(
+                drawing = cut_map_svg(
                     sheet._mirror_planned(), labels, dict(texts, title=title)
                 )
             except (TypeError, ValueError) as error:
@@ -149,4 +149,4 @@ class MirrorCuttingSheet(models.Model):
         data = dict(self.layout or {})
         data.setdefault("width", self.width)
         data.setdefault("height", self.height)
-        return workshop.sheet_from_dict(data, key=self.id)
+        return sheet_from_dict(data, key=self.id)

@@ -4,53 +4,19 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..glass.spec import Operation
+from ..glass.spec import (
+    BASIS_LABELS,
+    CATEGORY_LABELS,
+    EDGE_TYPE_LABELS,
+    EXTRA_CATEGORIES,  # noqa: F401  (the line model takes it from here)
+    Operation,
+)
 
-CATEGORY_SELECTION = [
-    ("cutting", "Cutting"),
-    ("edge", "Edge work"),
-    ("drilling", "Drilling"),
-    ("cutout", "Cutout"),
-    ("corner", "Corner rounding"),
-    ("facet", "Facet"),
-    ("sandblasting", "Sandblasting / matting"),
-    ("uv_print", "UV print"),
-    ("tempering", "Tempering"),
-    ("lamination", "Lamination"),
-    ("film", "Safety film"),
-    ("qc", "Quality check"),
-    ("packing", "Packing"),
-    ("other", "Other"),
-]
-# categories that are chosen on the line as extra operations
-EXTRA_CATEGORIES = [
-    "cutting",
-    "corner",
-    "facet",
-    "sandblasting",
-    "uv_print",
-    "tempering",
-    "lamination",
-    "film",
-    "qc",
-    "packing",
-    "other",
-]
-BASIS_SELECTION = [
-    ("area", "Per m²"),
-    ("length", "Per linear metre"),
-    ("piece", "Per piece"),
-    ("unit", "Per hole / cutout / corner"),
-    ("fixed", "Fixed per line"),
-]
+CATEGORY_SELECTION = list(CATEGORY_LABELS.items())
+BASIS_SELECTION = list(BASIS_LABELS.items())
+EDGE_TYPE_SELECTION = list(EDGE_TYPE_LABELS.items())
 # prices and costs: everyone but the workshop tablet's accounts
 NOT_OPERATORS = "!mirror_production.group_mirror_operator"
-EDGE_TYPE_SELECTION = [
-    ("arrised", "Arrised"),
-    ("ground", "Ground"),
-    ("polished", "Polished"),
-    ("facet", "Facet"),
-]
 
 
 class MirrorOperation(models.Model):

@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..glass.geometry import MM2_PER_M2
+
 REMNANT_STATES = [
     ("available", "Available"),
     ("reserved", "In a cutting plan"),
@@ -81,7 +83,7 @@ class MirrorRemnant(models.Model):
     @api.depends("width", "height")
     def _compute_area(self):
         for remnant in self:
-            remnant.area = remnant.width * remnant.height / 1_000_000.0
+            remnant.area = remnant.width * remnant.height / MM2_PER_M2
 
     @api.depends("name", "width", "height")
     def _compute_display_name(self):

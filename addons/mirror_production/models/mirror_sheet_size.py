@@ -3,6 +3,8 @@
 
 from odoo import api, fields, models
 
+from ..glass.geometry import MM2_PER_M2
+
 
 class MirrorSheetSize(models.Model):
     _name = "mirror.sheet.size"
@@ -28,7 +30,7 @@ class MirrorSheetSize(models.Model):
     @api.depends("width", "height")
     def _compute_area(self):
         for sheet in self:
-            sheet.area = sheet.width * sheet.height / 1_000_000.0
+            sheet.area = sheet.width * sheet.height / MM2_PER_M2
 
     @api.depends("width", "height")
     def _compute_display_name(self):

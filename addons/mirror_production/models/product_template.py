@@ -4,7 +4,7 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..cutting.workshop import Settings
+from ..cutting import Settings
 from ..glass.spec import Material
 
 GLASS_KIND_SELECTION = [
@@ -43,13 +43,13 @@ class ProductTemplate(models.Model):
     )
     glass_remnant_min_short = fields.Integer(
         "Smallest remnant, short side (mm)",
-        default=400,
+        default=Settings.remnant_short,
         help="An offcut at least this size on its short side, and at least the long "
         "side below on its long side, goes back into stock as a remnant; smaller "
         "offcuts are waste.",
     )
     glass_remnant_min_long = fields.Integer(
-        "Smallest remnant, long side (mm)", default=800
+        "Smallest remnant, long side (mm)", default=Settings.remnant_long
     )
     glass_min_line_price = fields.Monetary(
         "Minimum line price",
@@ -177,6 +177,6 @@ class ProductProduct(models.Model):
             trim=max(0, company.mirror_cut_trim),
             cut_width=max(0, company.mirror_cut_width),
             min_waste=max(1, company.mirror_cut_min_waste),
-            remnant_short=template.glass_remnant_min_short or 400,
-            remnant_long=template.glass_remnant_min_long or 800,
+            remnant_short=template.glass_remnant_min_short or Settings.remnant_short,
+            remnant_long=template.glass_remnant_min_long or Settings.remnant_long,
         )

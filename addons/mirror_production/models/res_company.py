@@ -6,6 +6,7 @@ import math
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..cutting import Settings
 from ..glass.spec import Rules
 from ..glass.validation import fmt
 
@@ -21,30 +22,36 @@ class ResCompany(models.Model):
         "specification.",
     )
     mirror_min_billable_area = fields.Float(
-        "Minimum billable area (m²)", default=0.25, digits=(6, 3)
+        "Minimum billable area (m²)", default=Rules.min_billable_area, digits=(6, 3)
     )
     mirror_weight_factor = fields.Float(
-        "Glass weight (kg per m² per mm)", default=2.5, digits=(6, 2)
+        "Glass weight (kg per m² per mm)",
+        default=Rules.weight_per_m2_mm,
+        digits=(6, 2),
     )
-    mirror_min_side = fields.Float("Smallest piece side (mm)", default=20.0)
-    mirror_max_side = fields.Float("Largest piece side (mm)", default=6000.0)
+    mirror_min_side = fields.Float("Smallest piece side (mm)", default=Rules.min_side)
+    mirror_max_side = fields.Float("Largest piece side (mm)", default=Rules.max_side)
     mirror_hole_min_diameter_factor = fields.Float(
-        "Smallest hole (× thickness)", default=1.0, digits=(6, 2)
+        "Smallest hole (× thickness)",
+        default=Rules.hole_min_diameter_factor,
+        digits=(6, 2),
     )
     mirror_hole_edge_factor = fields.Float(
-        "Hole distance to edges and holes (× thickness)", default=2.0, digits=(6, 2)
+        "Hole distance to edges and holes (× thickness)",
+        default=Rules.hole_edge_distance_factor,
+        digits=(6, 2),
     )
     mirror_furnace_min_short = fields.Float(
-        "Furnace minimum, short side (mm)", default=100.0
+        "Furnace minimum, short side (mm)", default=Rules.furnace_min_short
     )
     mirror_furnace_min_long = fields.Float(
-        "Furnace minimum, long side (mm)", default=250.0
+        "Furnace minimum, long side (mm)", default=Rules.furnace_min_long
     )
     mirror_furnace_max_short = fields.Float(
-        "Furnace maximum, short side (mm)", default=2440.0
+        "Furnace maximum, short side (mm)", default=Rules.furnace_max_short
     )
     mirror_furnace_max_long = fields.Float(
-        "Furnace maximum, long side (mm)", default=3660.0
+        "Furnace maximum, long side (mm)", default=Rules.furnace_max_long
     )
     mirror_urgent_percent = fields.Float("Urgent surcharge (%)", default=30.0)
     mirror_express_percent = fields.Float("Express surcharge (%)", default=50.0)
@@ -77,19 +84,19 @@ class ResCompany(models.Model):
 
     mirror_cut_trim = fields.Integer(
         "Sheet edge trim (mm)",
-        default=10,
+        default=Settings.trim,
         help="Cut off every edge of a full stock sheet before pieces are cut "
         "(factory edges are chipped). Remnants have clean edges and are not trimmed.",
     )
     mirror_cut_width = fields.Integer(
         "Cut width (mm)",
-        default=0,
+        default=Settings.cut_width,
         help="Material lost in each cut: 0 for scored and snapped glass, the blade or "
         "jet width for sawn or water-jet cutting.",
     )
     mirror_cut_min_waste = fields.Integer(
         "Narrowest strip to snap off (mm)",
-        default=20,
+        default=Settings.min_waste,
         help="A waste strip narrower than this cannot be broken off the sheet.",
     )
     mirror_cut_time_limit = fields.Float(

@@ -8,8 +8,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare
 
-from ..cutting import workshop
-from ..cutting.optimizer import CuttingError
+from ..cutting import MM2_PER_M2, CuttingError, Piece, estimate
 from ..glass.spec import CATEGORIES
 from ..glass.validation import fmt
 from .mirror_lang import in_company_lang
@@ -182,7 +181,7 @@ class SaleOrder(models.Model):
             rotatable = not material.glass_directional
             for index in range(math.ceil(line.product_uom_qty)):
                 pieces.setdefault(material, []).append(
-                    workshop.Piece(
+                    Piece(
                         (line.id, index),
                         int(round(line.glass_width)),
                         int(round(line.glass_height)),
@@ -234,7 +233,7 @@ class SaleOrder(models.Model):
                     )
                 settings = material._mirror_cutting_settings(company)
                 try:
-                    result = workshop.estimate(
+                    result = estimate(
                         material_pieces,
                         [(size.width, size.height) for size in sizes],
                         settings,
@@ -264,12 +263,12 @@ class SaleOrder(models.Model):
                             for (width, height), count in sorted(counts.items())
                         ),
                         "sheet_count": len(result.sheets),
-                        "pieces_area": result.pieces_area / 1_000_000.0,
-                        "sheets_area": result.area / 1_000_000.0,
-                        "consumed_area": result.consumed_area / 1_000_000.0,
+                        "pieces_area": result.pieces_area / MM2_PER_M2,
+                        "sheets_area": result.area / MM2_PER_M2,
+                        "consumed_area": result.consumed_area / MM2_PER_M2,
                         "yield_percent": 100.0 * result.yield_ratio,
-                        "cost": cost * result.consumed_area / 1_000_000.0,
-                        "sheets_cost": cost * result.area / 1_000_000.0,
+                        "cost": cost * result.consumed_area / MM2_PER_M2,
+                        "sheets_cost": cost * result.area / MM2_PER_M2,
                     }
                 )
             order.write(

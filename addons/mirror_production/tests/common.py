@@ -9,6 +9,20 @@ from odoo import Command
 from odoo.tests import TransactionCase
 
 
+def create_tablet_user(env, login, **values):
+    """A workshop tablet account: a user in the "Workshop tablet / Operator" group
+    only (``values`` add to or override the defaults, e.g. its companies)."""
+    group = env.ref("mirror_production.group_mirror_operator")
+    return env["res.users"].create(
+        {
+            "name": login.replace("-", " ").capitalize(),
+            "login": login,
+            "groups_id": [Command.set(group.ids)],
+            **values,
+        }
+    )
+
+
 class MirrorCommon(TransactionCase):
     """A small glass catalog, customers and helpers to make glass lines."""
 

@@ -8,6 +8,7 @@ from odoo.exceptions import AccessError, MissingError, UserError, ValidationErro
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from .common import create_tablet_user
 from .test_production import ProductionCommon
 
 # figures nothing else in the database has, so finding one means a leak
@@ -31,16 +32,8 @@ class TestOperatorAccess(ProductionCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.operator_user = cls.env["res.users"].create(
-            {
-                "name": "Test tablet",
-                "login": "test-tablet-access",
-                "groups_id": [
-                    Command.set(
-                        [cls.env.ref("mirror_production.group_mirror_operator").id]
-                    )
-                ],
-            }
+        cls.operator_user = create_tablet_user(
+            cls.env, "test-tablet-access", name="Test tablet"
         )
         cls.secret_glass = cls._create_material(
             "Test secret float 5 mm",

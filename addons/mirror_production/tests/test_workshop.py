@@ -1,11 +1,11 @@
 # Copyright 2026 Mirror Workshop Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
+from .common import create_tablet_user
 from .test_cutting import CuttingCommon
 from .test_production import ProductionCommon
 
@@ -16,17 +16,8 @@ class WorkshopCommon(ProductionCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.operator_user = cls.env["res.users"].create(
-            {
-                "name": "Test tablet",
-                "login": "test-tablet",
-                "password": "test-tablet-pass",
-                "groups_id": [
-                    Command.set(
-                        [cls.env.ref("mirror_production.group_mirror_operator").id]
-                    )
-                ],
-            }
+        cls.operator_user = create_tablet_user(
+            cls.env, "test-tablet", name="Test tablet", password="test-tablet-pass"
         )
         Employee = cls.env["hr.employee"]
         cls.cutter = Employee.create(

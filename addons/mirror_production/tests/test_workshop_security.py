@@ -12,6 +12,7 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from .common import create_tablet_user
 from .test_cutting import CuttingCommon
 from .test_workshop import WorkshopCommon
 
@@ -21,16 +22,8 @@ class TestTabletSignIn(WorkshopCommon):
     def setUp(self):
         super().setUp()
         self.tablet = self._tablet()
-        self.second_tablet = self.env["res.users"].create(
-            {
-                "name": "Test tablet 2",
-                "login": "test-tablet-2",
-                "groups_id": [
-                    Command.set(
-                        [self.env.ref("mirror_production.group_mirror_operator").id]
-                    )
-                ],
-            }
+        self.second_tablet = create_tablet_user(
+            self.env, "test-tablet-2", name="Test tablet 2"
         )
 
     def _wrong(self, tablet=None, pin="9999", **kwargs):
@@ -212,16 +205,8 @@ class TestTabletTokens(WorkshopCommon):
 
     def test_forged_tokens_are_refused(self):
         operator = self._login("4711")
-        other_tablet = self.env["res.users"].create(
-            {
-                "name": "Test tablet 3",
-                "login": "test-tablet-3",
-                "groups_id": [
-                    Command.set(
-                        [self.env.ref("mirror_production.group_mirror_operator").id]
-                    )
-                ],
-            }
+        other_tablet = create_tablet_user(
+            self.env, "test-tablet-3", name="Test tablet 3"
         )
         for forged in (
             {"id": self.cutter.id, "token": "x"},
@@ -255,18 +240,12 @@ class TestTabletCompanies(WorkshopCommon):
                 "resource_calendar_id": other.resource_calendar_id.id,
             }
         )
-        operator_b = self.env["res.users"].create(
-            {
-                "name": "Test tablet B",
-                "login": "test-tablet-b",
-                "company_id": other.id,
-                "company_ids": [Command.set(other.ids)],
-                "groups_id": [
-                    Command.set(
-                        [self.env.ref("mirror_production.group_mirror_operator").id]
-                    )
-                ],
-            }
+        operator_b = create_tablet_user(
+            self.env,
+            "test-tablet-b",
+            name="Test tablet B",
+            company_id=other.id,
+            company_ids=[Command.set(other.ids)],
         )
         tablet_b = self._tablet(operator_b)
         self.assertNotIn(

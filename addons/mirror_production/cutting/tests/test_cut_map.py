@@ -6,17 +6,15 @@ from numbers and escaped text only (the tablet and the forms insert it as is).""
 import xml.etree.ElementTree as ET
 
 import pytest
-from cutting.cut_map import cut_map_svg, escape, finite, number
-from cutting.workshop import (
-    Cut,
+from cutting import (
     Piece,
-    PlacedPiece,
     PlannedSheet,
-    Rect,
     Stock,
-    plan,
+    cut_map_svg,
+    plan_batch,
     sheet_from_dict,
 )
+from cutting.planning import Cut, PlacedPiece, Rect
 
 NS = "{http://www.w3.org/2000/svg}"
 PAYLOAD = '"><img src=x onerror=alert(1)>'
@@ -46,7 +44,7 @@ def assert_no_markup(document, payload=PAYLOAD):
 
 def test_cut_map_is_svg_with_labels_and_numbers():
     pieces = [Piece(7, 1000, 600), Piece(8, 500, 500)]
-    result = plan(pieces, [Stock("sheet", 3210, 2250, quantity=5)], time_limit=2)
+    result = plan_batch(pieces, [Stock("sheet", 3210, 2250, quantity=5)], time_limit=2)
     [sheet] = result.sheets
     svg = cut_map_svg(
         sheet,
@@ -131,31 +129,3 @@ def test_a_layout_with_anything_but_numbers_is_refused(layout):
     stored = dict({"width": 3000, "height": 2000}, **layout)
     with pytest.raises(ValueError):
         cut_map_svg(sheet_from_dict(stored))
-
-
-def test_numbers_are_written_as_numbers():
-    assert number(10) == "10"
-    assert number("1500") == "1500"
-    assert number(2.25) == "2.2"
-    assert number(2.25, 2) == "2.25"
-    assert number(-0.0) == "0"
-    assert number(True) == "1"
-    for value in (float("nan"), float("inf"), None, "", "1 2", PAYLOAD, [1]):
-        assert not _finite(value)
-        with pytest.raises(ValueError):
-            number(value)
-
-
-def _finite(value):
-    try:
-        finite(value)
-    except ValueError:
-        return False
-    return True
-
-
-def test_escape_covers_text_and_attribute_values():
-    assert escape("""<a href='x' title="y">&</a>""") == (
-        "&lt;a href=&#x27;x&#x27; title=&quot;y&quot;&gt;&amp;&lt;/a&gt;"
-    )
-    assert escape(42) == "42"

@@ -7,12 +7,9 @@ import time
 
 import pytest
 from cutting import checker, cli, layout, plan
+from cutting.errors import CuttingError
 from cutting.instance import Defect, Instance, Item, Params, Sheet, read_challenge
-from cutting.optimizer import (
-    GUIDES,
-    CuttingError,
-    Optimizer,
-)
+from cutting.optimizer import GUIDES, Optimizer
 
 SMALL = Params(
     plate_width=2000, plate_height=1000, max_plates=5, min1cut=100, max1cut=1500

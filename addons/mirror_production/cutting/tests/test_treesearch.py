@@ -29,10 +29,10 @@ def _check(instance, plan):
 
 @needs_packingsolver
 def test_a_challenge_instance_with_defects_and_stacks(roadef_dir):
-    # a small batch (17 pieces, 133 defects): a plan comes fast even on a busy
-    # machine
+    # a small batch (17 pieces, 133 defects): its first plan comes within
+    # milliseconds, a second is plenty even on a busy machine
     instance = read_challenge(roadef_dir, "A20")
-    search = treesearch.Search(Optimizer(instance)).start(8)
+    search = treesearch.Search(Optimizer(instance)).start(1)
     assert search.wait()
     plan = search.layout()
     assert plan is not None, search.error
@@ -53,7 +53,7 @@ def test_directional_pieces_cut_width_trim_and_remnants():
         Sheet(1, 3210, 2250, quantity=3, trim=10),
     ]
     instance = Instance("shop", items, params=params, sheets=sheets)
-    search = treesearch.Search(Optimizer(instance)).start(2)
+    search = treesearch.Search(Optimizer(instance)).start(1)
     assert search.wait(first=True)
     assert search.wait()
     plan = search.layout()
@@ -88,7 +88,7 @@ def test_no_treesearch_without_a_time_limit_or_when_declined():
         {"time_limit": None, "max_beam": 8},
         # declined: the beam search alone, however long it may search
         {"treesearch": False, "time_limit": None, "max_beam": 8},
-        {"treesearch": False, "time_limit": 0.5},
+        {"treesearch": False, "time_limit": 0.2},
     ):
         result = Optimizer(instance).solve(**options)
         assert result.layout.engine == "beam"
@@ -119,31 +119,51 @@ class _Engine:
         return None
 
 
+def _record_deadlines(monkeypatch):
+    """The deadline of each beam run, in seconds after the search started."""
+    deadlines = []
+    run = Optimizer._run
+
+    def record(self, result, beam, deadline, started, time_limit, progress):
+        deadlines.append(deadline - started)
+        return run(self, result, beam, deadline, started, time_limit, progress)
+
+    monkeypatch.setattr(Optimizer, "_run", record)
+    return deadlines
+
+
 @pytest.mark.parametrize("found", [True, False])
 def test_the_beam_search_leaves_the_cores_to_a_second_engine_with_a_plan(
     roadef_dir, monkeypatch, found
 ):
+    # the deadlines the beam search sets itself, not the seconds it takes: a
+    # busy machine changes the latter
     instance = read_challenge(roadef_dir, "A5")
-    limit = 4.0
+    limit = 3.0
+    engine_seconds = 2.5  # the engine ends after the patience share
     monkeypatch.setattr(
-        Optimizer, "_start_treesearch", lambda self, *args: _Engine(found, limit - 1)
+        Optimizer,
+        "_start_treesearch",
+        lambda self, *args: _Engine(found, engine_seconds),
     )
+    deadlines = _record_deadlines(monkeypatch)
     reported = []
     result = Optimizer(instance).solve(
         time_limit=limit, progress=lambda fraction, _loss: reported.append(fraction)
     )
-    beam_seconds = sum(seconds for _beam, _loss, seconds in result.runs)
     assert result.layout.engine == "beam"
     assert result.treesearch_error == "no plan"
     share = Optimizer.beam_share * limit
+    assert deadlines[0] == pytest.approx(share)
     if found:
         # the beam search plans for its share, then waits for the other engine
-        assert beam_seconds < share + 1.0
+        assert deadlines == pytest.approx([share] * len(deadlines))
     else:
-        # no plan from the other engine by its patience: the beam search goes on
-        rest = (1 - Optimizer.treesearch_patience) * limit
-        assert beam_seconds > share + rest / 2
-    assert limit - 1 <= result.elapsed < limit + 1
+        # no plan from the other engine by its patience: the beam search goes on,
+        # until the time limit
+        assert deadlines[-1] == pytest.approx(limit)
+    assert result.elapsed >= engine_seconds  # it waited for the other engine
     # the progress goes on while the beam search waits
     assert reported == sorted(reported)
-    assert len(reported) >= limit - 1 and reported[-1] == 1.0
+    assert reported[-1] == 1.0
+    assert any(share < fraction < 1.0 for fraction in reported)

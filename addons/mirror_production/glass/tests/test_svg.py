@@ -6,7 +6,7 @@ labels escaped."""
 import xml.etree.ElementTree as ET
 
 import pytest
-from glass import svg
+from glass import markup, svg
 
 NS = "{http://www.w3.org/2000/svg}"
 
@@ -132,7 +132,7 @@ def test_size_and_view_box(make_spec):
     # = 905;
     # 281 px wide → 281 × 905 / 1405 = 181 px high
     root = parse(svg.render(make_spec("mirror4", 1000, 500), width_px=281))
-    assert root.get("viewBox") == "0 0 1405.0 905.0"
+    assert root.get("viewBox") == "0 0 1405 905"
     assert (root.get("width"), root.get("height")) == ("281", "181")
     assert root.get("class") == "o_mirror_drawing"
 
@@ -148,7 +148,7 @@ def test_hole_position_is_measured_from_the_bottom_left(make_spec):
     spec = make_spec("mirror4", 1000, 500, holes=[(8, 100, 100)])
     root = parse(svg.render(spec))
     (hole,) = find(root, "circle", "o_mirror_hole")
-    assert (hole.get("cx"), hole.get("cy"), hole.get("r")) == ("302.5", "602.5", "4.0")
+    assert (hole.get("cx"), hole.get("cy"), hole.get("r")) == ("302.5", "602.5", "4")
     assert "Ø8 (100; 100)" in texts(root)
 
 
@@ -269,7 +269,7 @@ def test_numbers_in_text_are_read_as_numbers(make_spec):
     root = parse(svg.render(spec, width_px="281"))
     assert (root.get("width"), root.get("height")) == ("281", "181")
     (hole,) = find(root, "circle")
-    assert (hole.get("cx"), hole.get("cy"), hole.get("r")) == ("302.5", "602.5", "4.0")
+    assert (hole.get("cx"), hole.get("cy"), hole.get("r")) == ("302.5", "602.5", "4")
 
 
 @pytest.mark.parametrize("width_px", ['300" onload="alert(1)', float("inf"), "x"])
@@ -279,7 +279,25 @@ def test_the_rendered_width_must_be_a_number(make_spec, width_px):
 
 
 def test_escape_covers_text_and_attribute_values():
-    assert svg.escape("""<a href='x' title="y">&</a>""") == (
+    assert markup.escape("""<a href='x' title="y">&</a>""") == (
         "&lt;a href=&#x27;x&#x27; title=&quot;y&quot;&gt;&amp;&lt;/a&gt;"
     )
-    assert svg.escape(42) == "42"
+    assert markup.escape(42) == "42"
+
+
+def test_numbers_are_written_as_numbers():
+    assert markup.number(10) == "10"
+    assert markup.number("1500") == "1500"
+    assert markup.number(2.25) == "2.2"
+    assert markup.number(2.25, 2) == "2.25"
+    assert markup.number(4.0, 2) == "4"
+    assert markup.number(-0.0) == "0"
+    assert markup.number(True) == "1"
+    assert markup.finite("2.5") == 2.5
+    assert markup.is_finite(1, "2", 3.5)
+    for value in (float("nan"), float("inf"), None, "", "1 2", PAYLOAD, [1], 10**400):
+        assert not markup.is_finite(1, value)
+        with pytest.raises(ValueError):
+            markup.finite(value)
+        with pytest.raises(ValueError):
+            markup.number(value)

@@ -8,7 +8,6 @@ holes and cutouts; sides 20–6000 mm; at most 10 000 pieces; furnace 100 × 250
 2440 × 3660 mm. Mirror 4 mm → 8 mm clearance, clear float 8 mm → 16 mm.
 """
 
-import time
 from dataclasses import replace
 
 import pytest
@@ -647,11 +646,11 @@ def test_hole_and_cutout_limits_are_configurable(
 
 
 def test_limits_are_checked_before_anything_else(make_spec, rules):
-    # 1,200 holes at one point once gave 719,400 issues in 33 s: now one issue
+    # 1,200 holes at one point once gave 719,400 issues in 33 s: now one issue, and
+    # nothing else is checked (not even the zero width and quantity); the time is
+    # measured by tests/benchmarks/bench_holes.py
     spec = make_spec(width=0, quantity=0, holes=[(10, 500, 250)] * 1200)
-    started = time.perf_counter()
     issues = validation.validate(spec, rules)
-    assert time.perf_counter() - started < 0.5
     assert [issue.code for issue in issues] == ["holes_max"]
     assert "1200" in issues[0].render()
 

@@ -1,7 +1,7 @@
 # Copyright 2026 Mirror Workshop Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Cutting plans as a workshop sees them: pieces and stock in; sheets with their
-pieces, reusable offcuts and numbered cuts out.
+"""The Odoo models' planning API: a batch's pieces and stock in; sheets with their
+pieces, reusable offcuts and numbered cuts out, as the workshop sees them.
 
 Their drawings (cut maps) are in :mod:`cutting.cut_map`.
 
@@ -14,10 +14,12 @@ returned.
 import math
 from dataclasses import dataclass, field
 
-from . import checker, layout
-from .i18n import _lt
+from . import checker
+from ._glass import _lt
+from .errors import CuttingError
 from .instance import Instance, Item, Params, Sheet
-from .optimizer import CuttingError, Optimizer
+from .layout import to_nodes
+from .optimizer import Optimizer
 from .plan import RESIDUAL, WASTE
 
 
@@ -104,8 +106,7 @@ class _Yield:
 
     @property
     def yield_ratio(self):
-        consumed = self.consumed_area
-        return self.pieces_area / consumed if consumed else 0.0
+        return checker.yield_ratio(self.pieces_area, self.consumed_area)
 
 
 @dataclass
@@ -209,7 +210,7 @@ def build_instance(pieces, stock, settings, name="batch"):
     return Instance(name=name, items=items, params=params, sheets=sheets)
 
 
-def plan(
+def plan_batch(
     pieces, stock, settings=None, time_limit=30.0, seed=0, max_beam=None, progress=None
 ):
     """The best plan found within ``time_limit`` seconds, verified.
@@ -225,7 +226,7 @@ def plan(
     result = optimizer.solve(
         time_limit=time_limit, max_beam=max_beam, progress=progress
     )
-    nodes = layout.to_nodes(result.layout, instance.params)
+    nodes = to_nodes(result.layout, instance.params)
     report = checker.check(instance, nodes)
     if not report.valid:  # never hand over a plan the workshop could not cut
         raise CuttingError(
@@ -257,7 +258,7 @@ def estimate(pieces, sizes, settings=None, time_limit=1.0):
                 quantity=len(pieces) + math.ceil(2 * area / usable),
             )
         )
-    return plan(pieces, stock, settings, time_limit=time_limit, max_beam=64)
+    return plan_batch(pieces, stock, settings, time_limit=time_limit, max_beam=64)
 
 
 def _from_nodes(instance, nodes, plan_layout, pieces, stock, settings):

@@ -1,19 +1,19 @@
 # Copyright 2026 Mirror Workshop Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Workshop plans: pieces and stock in, sheets, offcuts and cuts out (their cut
-maps: test_cut_map.py)."""
+"""Batch plans (the models' API): pieces and stock in, sheets, offcuts and cuts
+out (their cut maps: test_cut_map.py)."""
 
 import json
 
 import pytest
-from cutting.cut_map import cut_map_svg
-from cutting.optimizer import CuttingError
-from cutting.workshop import (
+from cutting import (
+    CuttingError,
     Piece,
     Settings,
     Stock,
+    cut_map_svg,
     estimate,
-    plan,
+    plan_batch,
     sheet_from_dict,
     sheet_to_dict,
 )
@@ -30,7 +30,7 @@ def test_pieces_tile_one_sheet_and_cuts_are_numbered():
     # four quarters of a trimmed 2020 × 1020 sheet: one sheet, no waste at all
     stock = [Stock("s", 2020, 1020, quantity=2)]
     pieces = [Piece(f"p{i}", 1000, 500) for i in range(4)]
-    result = plan(pieces, stock, Settings(trim=10), time_limit=5)
+    result = plan_batch(pieces, stock, Settings(trim=10), time_limit=5)
     assert placed_keys(result) == ["p0", "p1", "p2", "p3"]
     [sheet] = result.sheets
     assert sheet.stock.key == "s"
@@ -47,7 +47,7 @@ def test_pieces_tile_one_sheet_and_cuts_are_numbered():
 
 
 def test_large_offcut_is_kept_as_a_remnant():
-    result = plan([Piece(1, 1000, 2000)], [SHEET], NO_TRIM, time_limit=5)
+    result = plan_batch([Piece(1, 1000, 2000)], [SHEET], NO_TRIM, time_limit=5)
     [sheet] = result.sheets
     kept = [(rect.width, rect.height) for rect in sheet.offcuts]
     assert (2210, 2250) in kept  # what is right of the piece's strip
@@ -56,9 +56,11 @@ def test_large_offcut_is_kept_as_a_remnant():
         2_000_000 / (3210 * 2250 - sheet.offcut_area)
     )
     # a smaller minimum keeps the strip above the piece too; a larger one none
-    small = plan([Piece(1, 1000, 2000)], [SHEET], Settings(trim=0, remnant_short=200))
+    small = plan_batch(
+        [Piece(1, 1000, 2000)], [SHEET], Settings(trim=0, remnant_short=200)
+    )
     assert len(small.sheets[0].offcuts) == 2
-    huge = plan(
+    huge = plan_batch(
         [Piece(1, 1000, 2000)],
         [SHEET],
         Settings(trim=0, remnant_short=3000, remnant_long=3000),
@@ -68,7 +70,7 @@ def test_large_offcut_is_kept_as_a_remnant():
 
 def test_remnant_is_used_before_a_full_sheet():
     stock = [SHEET, Stock("R-1", 1200, 900, remnant=True)]
-    result = plan([Piece("a", 1000, 800)], stock, time_limit=5)
+    result = plan_batch([Piece("a", 1000, 800)], stock, time_limit=5)
     [sheet] = result.sheets
     assert sheet.stock.key == "R-1"
     assert sheet.trim == 0  # remnants have clean edges
@@ -79,7 +81,7 @@ def test_two_equal_remnants_are_told_apart():
         Stock("R-1", 1000, 1000, remnant=True),
         Stock("R-2", 1000, 1000, remnant=True),
     ]
-    result = plan([Piece(i, 1000, 1000) for i in range(2)], stock, time_limit=5)
+    result = plan_batch([Piece(i, 1000, 1000) for i in range(2)], stock, time_limit=5)
     assert sorted(sheet.stock.key for sheet in result.sheets) == ["R-1", "R-2"]
 
 
@@ -88,7 +90,7 @@ def test_sheets_are_told_apart_when_stock_has_empty_entries():
         Stock("none", 3210, 2250, quantity=0),
         Stock("R-9", 1200, 900, remnant=True),
     ]
-    result = plan([Piece("a", 1000, 800)], stock, time_limit=1)
+    result = plan_batch([Piece("a", 1000, 800)], stock, time_limit=1)
     assert [sheet.stock.key for sheet in result.sheets] == ["R-9"]
 
 
@@ -101,10 +103,12 @@ def test_piece_fits_turned_unless_directional():
 
 def test_directional_piece_is_not_rotated():
     stock = [Stock("s", 1000, 3000, quantity=1)]
-    free = plan([Piece("p", 2500, 900)], stock, NO_TRIM, time_limit=2)
+    free = plan_batch([Piece("p", 2500, 900)], stock, NO_TRIM, time_limit=2)
     assert free.sheets[0].pieces[0].rotated
     with pytest.raises(CuttingError) as error:
-        plan([Piece("p", 2500, 900, rotatable=False)], stock, NO_TRIM, time_limit=2)
+        plan_batch(
+            [Piece("p", 2500, 900, rotatable=False)], stock, NO_TRIM, time_limit=2
+        )
     assert error.value.code == "too_big"
 
 
@@ -120,19 +124,19 @@ def test_directional_piece_is_not_rotated():
 )
 def test_bad_input_is_refused_with_a_code(pieces, stock, code):
     with pytest.raises(CuttingError) as error:
-        plan(pieces, stock, time_limit=1)
+        plan_batch(pieces, stock, time_limit=1)
     assert error.value.code == code
 
 
 def test_zero_time_limit_is_refused():
     with pytest.raises(CuttingError) as error:
-        plan([Piece(1, 100, 100)], [SHEET], time_limit=0)
+        plan_batch([Piece(1, 100, 100)], [SHEET], time_limit=0)
     assert error.value.code == "time"
 
 
 def test_not_enough_sheets():
     with pytest.raises(CuttingError) as error:
-        plan(
+        plan_batch(
             [Piece(i, 3000, 2000) for i in range(3)],
             [Stock("s", 3210, 2250, quantity=2)],
             time_limit=2,
@@ -142,7 +146,7 @@ def test_not_enough_sheets():
 
 def test_progress_is_reported():
     seen = []
-    plan(
+    plan_batch(
         [Piece(i, 300 + 10 * i, 200 + 7 * i) for i in range(30)],
         [SHEET],
         time_limit=1,
@@ -162,7 +166,9 @@ def test_estimate_counts_sheets_of_each_size():
 
 
 def test_sheet_survives_storage_as_json():
-    result = plan([Piece(1, 1000, 600), Piece(2, 700, 500)], [SHEET], time_limit=1)
+    result = plan_batch(
+        [Piece(1, 1000, 600), Piece(2, 700, 500)], [SHEET], time_limit=1
+    )
     [sheet] = result.sheets
     data = json.loads(json.dumps(sheet_to_dict(sheet)))
     again = sheet_from_dict(data, key="sheet")
