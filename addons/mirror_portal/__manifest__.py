@@ -11,7 +11,10 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "depends": ["mirror_production", "sale", "portal"],
-    "data": [],
+    "data": [
+        "views/res_config_settings_views.xml",
+        "views/sale_portal_templates.xml",
+    ],
     "demo": [],
     "installable": True,
 }
