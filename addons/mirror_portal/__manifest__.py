@@ -13,6 +13,7 @@
     "depends": ["mirror_production", "sale", "portal"],
     "data": [
         "views/res_config_settings_views.xml",
+        "views/res_partner_views.xml",
         "views/sale_portal_templates.xml",
     ],
     "demo": [],

@@ -9,6 +9,17 @@ from odoo.addons.sale.controllers import portal as sale_portal
 
 
 class CustomerPortal(sale_portal.CustomerPortal):
+    @http.route()
+    def portal_order_page(self, order_id, report_type=None, access_token=None, **kw):
+        if report_type in ("html", "pdf", "text"):
+            # the quotation document is all prices: not for who may not see them
+            order = request.env["sale.order"].browse(order_id)
+            if order._mirror_portal_hides_prices():
+                return request.redirect(f"/my/orders/{order_id}")
+        return super().portal_order_page(
+            order_id, report_type=report_type, access_token=access_token, **kw
+        )
+
     @http.route(
         "/my/orders/<int:order_id>/production_card",
         type="http",

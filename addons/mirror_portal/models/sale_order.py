@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import fields, models
+from odoo.http import request
 
 # what a client reads for a piece's state (the workshop's words are for the staff)
 CLIENT_PIECE_STATES = {
@@ -29,6 +30,19 @@ class SaleOrder(models.Model):
         super()._mirror_on_promise_change(old_date, reason)
         if old_date and not self.mirror_first_commitment_date:
             self.mirror_first_commitment_date = old_date
+
+    def _has_to_be_paid(self):
+        # who may not see the amount does not pay it either
+        return super()._has_to_be_paid() and not self._mirror_portal_hides_prices()
+
+    def _mirror_portal_hides_prices(self):
+        """Whether the current user is a portal user who sees no prices.
+
+        The portal's pages read orders as the superuser (sale's controllers do):
+        the visitor is the request's user.
+        """
+        user = request.env.user if request else self.env.user
+        return bool(user.share and user.partner_id.mirror_portal_hide_prices)
 
     def _mirror_portal_timeline(self):
         """The client-facing status history, oldest first: ``[{date, label}]``."""

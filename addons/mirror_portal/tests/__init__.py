@@ -1,1 +1,2 @@
+from . import test_portal_accounts
 from . import test_portal_order
