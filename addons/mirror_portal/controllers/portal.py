@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import http
-from odoo.exceptions import AccessError, MissingError
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
 from odoo.addons.sale.controllers import portal as sale_portal
@@ -19,6 +19,48 @@ class CustomerPortal(sale_portal.CustomerPortal):
         return super().portal_order_page(
             order_id, report_type=report_type, access_token=access_token, **kw
         )
+
+    def _get_page_view_values(self, document, access_token, values, *args, **kwargs):
+        values = super()._get_page_view_values(
+            document, access_token, values, *args, **kwargs
+        )
+        if document._name == "sale.order":
+            values["mirror_error"] = request.session.pop("mirror_portal_error", None)
+        return values
+
+    @http.route(
+        "/my/orders/<int:order_id>/reorder",
+        type="http",
+        auth="public",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_mirror_reorder(self, order_id, access_token=None, **post):
+        """Reorder the order, or the lines ticked on its page (``line_ids``), as a
+        new quotation at today's prices; checked like the order page itself."""
+        try:
+            order_sudo = self._document_check_access(
+                "sale.order", order_id, access_token=access_token
+            )
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        line_ids = []
+        for value in request.httprequest.form.getlist("line_ids"):
+            try:
+                line_ids.append(int(value))
+            except (TypeError, ValueError):
+                continue
+        lines = order_sudo.order_line.filtered(lambda line: line.id in line_ids)
+        if line_ids and not lines:
+            return request.redirect(order_sudo.get_portal_url())
+        try:
+            quotation = order_sudo._mirror_portal_reorder(lines or None)
+        except (UserError, ValidationError) as error:
+            # shown once on the order's page (never taken from the address: a
+            # crafted link could put any text on the shop's page)
+            request.session["mirror_portal_error"] = str(error.args[0])[:1000]
+            return request.redirect(order_sudo.get_portal_url())
+        return request.redirect(quotation.get_portal_url())
 
     @http.route(
         "/my/orders/<int:order_id>/production_card",

@@ -1,7 +1,8 @@
 # Copyright 2026 Mirror Workshop Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
+from odoo import Command, fields, models
+from odoo.exceptions import UserError
 from odoo.http import request
 
 # what a client reads for a piece's state (the workshop's words are for the staff)
@@ -19,6 +20,14 @@ CLIENT_PIECE_STATES = {
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
+    mirror_reorder_of_id = fields.Many2one(
+        "sale.order",
+        "Reorder of",
+        readonly=True,
+        copy=False,
+        help="The order the client reordered this quotation from, in the portal.",
+    )
+    mirror_reorder_changes = fields.Json(readonly=True, copy=False)
     mirror_first_commitment_date = fields.Datetime(
         "First promised date",
         readonly=True,
@@ -131,6 +140,73 @@ class SaleOrder(models.Model):
             "remade": self.env._("Broken, being remade"),
             "cancel": self.env._("Cancelled"),
         }
+
+    def _mirror_portal_reorder(self, lines=None):
+        """A new quotation with ``lines`` of this order (all of them by default) at
+        today's prices: the specifications are copied, the prices computed again.
+
+        Returns the quotation; its ``mirror_reorder_changes`` lists each line's old
+        and new unit price.
+        """
+        self.ensure_one()
+        lines = (lines or self.order_line) & self._mirror_portal_reorder_lines()
+        if not lines:
+            raise UserError(self.env._("Choose at least one line to reorder."))
+        values = []
+        for line in lines:
+            line_values = line.copy_data()[0]
+            # today's prices: the new lines compute theirs
+            for name in ("order_id", "price_unit", "technical_price_unit", "discount"):
+                line_values.pop(name, None)
+            values.append(line_values)
+        # a line that cannot be made any more refuses the whole quotation: nothing
+        # of it stays in the transaction (the caller shows the message)
+        with self.env.cr.savepoint():
+            quotation = self._mirror_portal_create_reorder(lines, values)
+        return quotation
+
+    def _mirror_portal_create_reorder(self, lines, values):
+        quotation = self.create(
+            {
+                "partner_id": self.partner_id.id,
+                "partner_invoice_id": self.partner_invoice_id.id,
+                "partner_shipping_id": self.partner_shipping_id.id,
+                "company_id": self.company_id.id,
+                "origin": self.name,
+                "client_order_ref": self.client_order_ref,
+                "mirror_reorder_of_id": self.id,
+                "order_line": [Command.create(line_values) for line_values in values],
+            }
+        )
+        changes = [
+            {
+                "name": new.name.splitlines()[0] if new.name else "",
+                "old": old.price_unit,
+                "new": new.price_unit,
+            }
+            for old, new in zip(lines, quotation.order_line, strict=True)
+            if quotation.currency_id.compare_amounts(old.price_unit, new.price_unit)
+            or old.currency_id != new.currency_id
+        ]
+        quotation.mirror_reorder_changes = changes
+        quotation.action_quotation_sent()  # the client's to accept, in the portal
+        quotation.message_post(
+            body=self.env._(
+                "Reordered by the client from %(order)s at today's prices; %(count)s "
+                "line(s) changed price.",
+                order=self.name,
+                count=len(changes),
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        return quotation
+
+    def _mirror_portal_reorder_lines(self):
+        """The lines a client may reorder (not sections, notes or down payments)."""
+        self.ensure_one()
+        return self.order_line.filtered(
+            lambda line: not line.display_type and not line.is_downpayment
+        )
 
     def _mirror_portal_production_card_url(self):
         """The production card's portal address, or ``False`` when the shop does

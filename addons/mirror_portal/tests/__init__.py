@@ -1,2 +1,3 @@
 from . import test_portal_accounts
 from . import test_portal_order
+from . import test_portal_reorder
