@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..glass.geometry import MM2_PER_M2
+
 PIECE_STATES = [
     ("waiting", "Waiting"),
     ("progress", "In progress"),
@@ -297,7 +299,7 @@ class MirrorPiece(models.Model):
             .create(
                 {
                     "product_id": material.id,
-                    "scrap_qty": self.width * self.height / 1_000_000.0,
+                    "scrap_qty": self.width * self.height / MM2_PER_M2,
                     "product_uom_id": material.uom_id.id,
                     "location_id": production.location_src_id.id,
                     "origin": self.name,

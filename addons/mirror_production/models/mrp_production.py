@@ -7,7 +7,9 @@ from odoo import Command, api, fields, models
 from odoo.tools import float_round
 
 from ..glass import routing
+from ..glass.geometry import MM2_PER_M2
 from .mirror_lang import in_company_lang
+from .mrp_workorder import WorkcenterCapacity
 
 
 class MrpProduction(models.Model):
@@ -69,13 +71,24 @@ class MrpProduction(models.Model):
     def _compute_workorder_ids(self):
         glass = self.filtered(lambda mo: mo.glass_line_id and mo.state == "draft")
         res = super(MrpProduction, self - glass)._compute_workorder_ids()
-        for production in glass:
-            if production.workorder_ids.filtered(lambda wo: wo.ids):
-                continue
-            production.workorder_ids = [
-                Command.create(values)
+        # the work orders of all the lines in one create: its follow-ups (the
+        # orders' states, their moves) are then computed once for the batch
+        todo = glass.filtered(
+            lambda mo: mo.id and not mo.workorder_ids.filtered(lambda wo: wo.ids)
+        )
+        self.env["mrp.workorder"].create(
+            [
+                values
+                for production in todo
                 for values in production._glass_workorder_values()
             ]
+        )
+        for production in glass - todo:
+            if not production.workorder_ids.filtered(lambda wo: wo.ids):
+                production.workorder_ids = [
+                    Command.create(values)
+                    for values in production._glass_workorder_values()
+                ]
         return res
 
     def _glass_material_quantity(self):
@@ -83,7 +96,7 @@ class MrpProduction(models.Model):
         self.ensure_one()
         line = self.glass_line_id
         company = self.company_id or self.env.company
-        area = line.glass_width * line.glass_height / 1_000_000.0 * self.product_qty
+        area = line.glass_width * line.glass_height / MM2_PER_M2 * self.product_qty
         return area * (1 + company.mirror_waste_percent / 100.0)
 
     def _mirror_release_planned_glass(self, pieces):
@@ -189,8 +202,78 @@ class MrpProduction(models.Model):
         # order gets a realistic finish date
         if not self.env.context.get("mirror_planning"):
             to_plan = glass.filtered(lambda mo: not mo.is_planned)
-            to_plan.with_context(mirror_planning=True).button_plan()
+            to_plan.with_context(mirror_planning=True)._mirror_plan_workorders()
         return res
+
+    def _mirror_plan_workorders(self):
+        """Plan the work orders of these just confirmed orders on the work centers'
+        capacity: what ``button_plan`` does, order after order and slot for slot,
+        with each work center's working time and queue read once for all of them,
+        then the leaves created and the work orders written together.
+
+        The confirmation has linked the work orders and their moves already (the
+        first thing ``_plan_workorders`` does again).
+        """
+        workcenters = self.workorder_ids.workcenter_id
+        workcenters |= workcenters.alternative_workcenter_ids
+        if any(
+            workcenter.resource_calendar_id and workcenter.resource_id._is_flexible()
+            for workcenter in workcenters
+        ):
+            # flexible hours stretch the planned leaves to whole days: Odoo's own
+            # planning, one work order after the other
+            return self.button_plan()
+        capacity = WorkcenterCapacity(self.env)
+        plans = []
+        for production in self:
+            if not production.workorder_ids:
+                production._plan_workorders()  # nothing to plan: Odoo's own way
+                continue
+            planned = {}
+            for workorder in production.workorder_ids.filtered(
+                lambda wo: not wo.needed_by_workorder_ids
+            ):
+                workorder._mirror_plan(capacity, planned)
+            plans.append((production, planned))
+        slots = [
+            (workorder, slot)
+            for _mo, planned in plans
+            for workorder, slot in planned.items()
+        ]
+        leaves = self.env["resource.calendar.leaves"].create(
+            [
+                {
+                    "name": workorder.display_name,
+                    "calendar_id": slot["workcenter"].resource_calendar_id.id,
+                    "date_from": slot["date_from"],
+                    "date_to": slot["date_to"],
+                    "resource_id": slot["workcenter"].resource_id.id,
+                    "time_type": "other",
+                }
+                for workorder, slot in slots
+            ]
+        )
+        for (workorder, slot), leave in zip(slots, leaves, strict=True):
+            values = {"leave_id": leave.id}
+            if slot["workcenter"] != workorder.workcenter_id:
+                # an alternative work center finishes first
+                values["workcenter_id"] = slot["workcenter"].id
+                values["duration_expected"] = slot["duration_expected"]
+            # (Odoo writes the unchanged work center and duration too: the same
+            # values, at the cost of recomputing what depends on them)
+            workorder.write(values)
+        for production, _planned in plans:
+            workorders = production.workorder_ids.filtered(
+                lambda wo: wo.state not in ("done", "cancel")
+            )
+            if not workorders:
+                continue
+            production.with_context(force_date=True).write(
+                {
+                    "date_start": min(wo.leave_id.date_from for wo in workorders),
+                    "date_finished": max(wo.leave_id.date_to for wo in workorders),
+                }
+            )
 
     def _mirror_create_remake(self, broken):
         """A manufacturing order of one piece to remake ``broken``, top priority."""

@@ -1,12 +1,15 @@
 # Copyright 2026 Mirror Workshop Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from itertools import count
+
 from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..glass import pricing, svg, validation
+from ..glass.geometry import MM2_PER_M2
 from ..glass.spec import SIDES, Cutout, Hole, Material, PieceSpec
 from .mirror_lang import format_number, in_company_lang
 from .mirror_operation import EXTRA_CATEGORIES
@@ -50,6 +53,20 @@ GLASS_SPEC_FIELDS = (
     "glass_drawing",
     "product_uom_qty",
 )
+# and what else its pure specification is built from: a change to any of them
+# gives the line a new specification version (see ``_glass_spec``)
+GLASS_SPEC_DEPENDS = GLASS_SPEC_FIELDS + (
+    "company_id",
+    "currency_id",
+    "order_id.company_id",
+    "order_id.currency_id",
+    "order_id.pricelist_id",
+    "order_id.date_order",
+)
+# where the specifications built in a transaction are kept: the pre-commit queue's
+# data, emptied at each commit, rollback and flush of the queue
+GLASS_SPEC_CACHE = "mirror_production.glass_spec"
+_glass_spec_versions = count(1)
 # numbers of a glass line, and of its holes and cutouts, checked before they are
 # stored: NaN, infinity or a string would crash the ORM's rounding with a traceback
 GLASS_NUMBER_FIELDS = (
@@ -218,6 +235,12 @@ class SaleOrderLine(models.Model):
         "Piece drawing", compute="_compute_glass_svg", sanitize=False
     )
     glass_issues = fields.Text("Problems", compute="_compute_glass_issues")
+    glass_spec_version = fields.Integer(
+        "Specification version",
+        compute="_compute_glass_spec_version",
+        help="Technical: a new number whenever anything the line's specification is "
+        "built from changes.",
+    )
 
     @api.depends("product_id")
     def _compute_glass_is_piece(self):
@@ -306,6 +329,13 @@ class SaleOrderLine(models.Model):
     def _compute_glass_issues(self):
         for line in self:
             line.glass_issues = "\n".join(line._glass_problems()) or False
+
+    @api.depends(*GLASS_SPEC_DEPENDS)
+    def _compute_glass_spec_version(self):
+        # not stored: the ORM forgets the number when a dependency changes, in the
+        # database or in a form, and the next _glass_spec() builds the spec anew
+        for line in self:
+            line.glass_spec_version = next(_glass_spec_versions)
 
     @api.depends(*GLASS_SPEC_FIELDS)
     def _compute_name(self):
@@ -586,7 +616,33 @@ class SaleOrderLine(models.Model):
         )
 
     def _glass_spec(self):
-        """This line as the pure ``glass.spec.PieceSpec``."""
+        """This line as the pure ``glass.spec.PieceSpec``, built once per line and
+        transaction.
+
+        The price, the drawing, the problems, the constraint and the route all ask
+        for it; it is kept for the transaction under the line's specification
+        version (which changes with every field it is built from, see
+        ``GLASS_SPEC_DEPENDS``) and the environment (language, user, company).
+        Catalogue changes (operation prices, the material's price, pricelist
+        rules) are seen by the specifications built after them, as by the line's
+        stored prices.
+        """
+        self.ensure_one()
+        specs = self.env.cr.precommit.data.setdefault(GLASS_SPEC_CACHE, {})
+        key = (
+            self.glass_spec_version,
+            self.env.lang,
+            self.env.uid,
+            self.env.su,
+            self.env.company.id,
+        )
+        spec = specs.get(key)
+        if spec is None:
+            spec = specs[key] = self._glass_build_spec()
+        return spec
+
+    def _glass_build_spec(self):
+        """This line as the pure ``glass.spec.PieceSpec``, from its records."""
         self.ensure_one()
         company = self.company_id or self.order_id.company_id or self.env.company
         rate = self._glass_currency_rate()
@@ -602,7 +658,7 @@ class SaleOrderLine(models.Model):
 
         if self.glass_material_id:
             billable = max(
-                self.glass_width * self.glass_height / 1_000_000.0,
+                self.glass_width * self.glass_height / MM2_PER_M2,
                 company.mirror_min_billable_area,
             )
             material = self.glass_material_id._glass_material(

@@ -1,5 +1,6 @@
 from . import test_catalog
 from . import test_pricing
+from . import test_spec_cache
 from . import test_validation
 from . import test_workshop
 from . import test_form
