@@ -250,11 +250,10 @@ class MirrorWorkshop(models.AbstractModel):
         return station
 
     @api.model
-    def _piece_row(self, piece, station):
+    def _line_values(self, piece):
+        """What a queue row shows of the piece's order line, the same for every
+        piece of the line."""
         line = piece.sale_line_id
-        step = piece.current_step_id
-        production = piece.production_id
-        due = production.date_deadline or line.order_id.commitment_date
         holes = len(line.glass_hole_ids)
         cutouts = len(line.glass_cutout_ids)
         work = []
@@ -262,19 +261,40 @@ class MirrorWorkshop(models.AbstractModel):
             work.append(self.env._("%(count)s holes", count=holes))
         if cutouts:
             work.append(self.env._("%(count)s cutouts", count=cutouts))
+        return {
+            "order": line.order_id.name or "",
+            "commitment": line.order_id.commitment_date,
+            "width": int(line.glass_width),
+            "height": int(line.glass_height),
+            "thickness": line.glass_thickness or 0.0,
+            "edges": line.glass_edge_summary or "",
+            "edge_codes": piece._mirror_edge_codes(),
+            "work": ", ".join(work),
+        }
+
+    @api.model
+    def _piece_row(self, piece, station, lines=None):
+        """A piece as its station's queue shows it; ``lines`` caches the values of
+        the order lines over a whole queue."""
+        lines = {} if lines is None else lines
+        values = lines.get(piece.sale_line_id.id)
+        if values is None:
+            values = lines[piece.sale_line_id.id] = self._line_values(piece)
+        step = piece.current_step_id
+        due = piece.production_id.date_deadline or values["commitment"]
         at_station = step.workcenter_id == station
         return {
             "id": piece.id,
             "barcode": piece.barcode,
             "name": piece.name,
-            "order": line.order_id.name or "",
-            "width": int(piece.width),
-            "height": int(piece.height),
+            "order": values["order"],
+            "width": values["width"],
+            "height": values["height"],
             "glass": piece.material_id.display_name or "",
-            "thickness": line.glass_thickness or 0.0,
-            "edges": line.glass_edge_summary or "",
-            "edge_codes": piece._mirror_edge_codes(),
-            "work": ", ".join(work),
+            "thickness": values["thickness"],
+            "edges": values["edges"],
+            "edge_codes": values["edge_codes"],
+            "work": values["work"],
             "due": fields.Date.to_string(due) if due else False,
             "urgent": piece.priority == "1",
             "remake": bool(piece.remade_from_id),
@@ -288,19 +308,26 @@ class MirrorWorkshop(models.AbstractModel):
         }
 
     @api.model
+    def _queue_rows(self, station):
+        lines = {}
+        return [
+            self._piece_row(piece, station, lines)
+            for piece in self._queue_pieces(station)
+        ]
+
+    @api.model
     def tablet_queue(self, workcenter_id):
         """The station's queue: the pieces whose current step is here, in
         progress first, then remakes, urgent pieces and by due date."""
         workshop = self._check_access()
         station = workshop._station(workcenter_id)
-        pieces = workshop._queue_pieces(station)
         return {
             "station": {
                 "id": station.id,
                 "name": station.name,
                 "cutting": station in workshop._cutting_stations(),
             },
-            "pieces": [workshop._piece_row(piece, station) for piece in pieces],
+            "pieces": workshop._queue_rows(station),
         }
 
     # -- a piece's card -------------------------------------------------------------
@@ -413,6 +440,7 @@ class MirrorWorkshop(models.AbstractModel):
         reason_id=None,
         note=None,
         step_id=None,
+        queue=False,
     ):
         """Start, pause, finish (``done``) or report broken (``broken``, with a
         breakage reason) the piece's step at this station, in the name of the
@@ -420,6 +448,11 @@ class MirrorWorkshop(models.AbstractModel):
 
         ``step_id`` is the step the tablet showed: when the piece has moved on
         since (another tablet, a second tap), nothing is done.
+
+        With ``queue``, the station's queue comes with the card, so that the
+        tablet shows both after one round trip: ``{"piece": card, "pieces":
+        rows, "notices": ids}`` (see :meth:`_tap_answer`); once the piece is
+        done or broken here, its queue row stands for the card.
         """
         workshop = self._check_access()
         employee = workshop._employee(operator)
@@ -480,7 +513,28 @@ class MirrorWorkshop(models.AbstractModel):
                 )
             note = note if isinstance(note, str) else False
             piece._mirror_report_broken(reason, note or False)
-        return workshop._piece_card(piece, station)
+        if queue and action in ("done", "broken"):
+            # the piece leaves the station: its queue row says enough
+            return workshop._tap_answer(workshop._piece_row(piece, station), station)
+        card = workshop._piece_card(piece, station)
+        return workshop._tap_answer(card, station) if queue else card
+
+    @api.model
+    def _tap_answer(self, card, station):
+        """A tap's answer with the station's queue after it, and the ids of the
+        bus notifications its changes send (``mirror_workshop/queue``): the
+        tablet that tapped skips them, having the new queue already, while the
+        other tablets reload theirs. The pre-commit hooks that send them run
+        here, once everything is written, rather than at the commit."""
+        rows = self._queue_rows(station)
+        Bus = self.env["bus.bus"].sudo()
+        last = Bus.search([], order="id desc", limit=1).id or 0
+        self.env.cr.flush()
+        # this transaction's snapshot: the ids above ``last`` are its own
+        notices = Bus.search(
+            [("id", ">", last), ("message", "like", '"mirror_workshop/queue"')]
+        )
+        return {"piece": card, "pieces": rows, "notices": notices.ids}
 
     @api.model
     def _just_done_here(self, piece, station):
@@ -502,9 +556,10 @@ class MirrorWorkshop(models.AbstractModel):
     def tablet_scan(self, workcenter_id, code, operator=None, scan_done=False):
         """A scanned code: a piece's label (``{"piece": card}``) or an employee's
         badge (``{"employee": ...}``); with ``scan_done``, the piece's step at
-        this station is finished at once (``{"piece": card, "done": True}``),
-        unless a step of it was finished here a moment ago (the scanner read the
-        label twice: ``{"piece": card, "repeated": True}``).
+        this station is finished at once (``{"piece": row, "done": True}``, with
+        the station's queue as :meth:`tablet_act` gives it), unless a step of it
+        was finished here a moment ago (the scanner read the label twice:
+        ``{"piece": card, "repeated": True}``).
 
         Unknown codes count as wrong badges: past the free attempts, badges wait.
         """
@@ -525,10 +580,9 @@ class MirrorWorkshop(models.AbstractModel):
                         "piece": workshop._piece_card(piece, station),
                         "repeated": True,
                     }
-                card = workshop.tablet_act(
-                    station.id, piece.id, "done", operator, step_id=step.id
-                )
-                return {"piece": card, "done": True}
+                return workshop.tablet_act(
+                    station.id, piece.id, "done", operator, step_id=step.id, queue=True
+                ) | {"done": True}
         return {"piece": workshop._piece_card(piece, station)}
 
     @api.model

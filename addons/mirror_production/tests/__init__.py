@@ -16,3 +16,4 @@ from . import test_operator_access
 from . import test_concurrency
 from . import test_markup
 from . import test_ui
+from . import test_workshop_speed

@@ -6,6 +6,7 @@ import {
     Component,
     onWillStart,
     onWillUnmount,
+    reactive,
     useExternalListener,
     useState,
 } from "@odoo/owl";
@@ -16,13 +17,24 @@ import { browser } from "@web/core/browser/browser";
 import { registry } from "@web/core/registry";
 import { useBus, useService } from "@web/core/utils/hooks";
 import { CutMap } from "./cut_map";
-import { formatDue, PieceCard } from "./piece_card";
+import { LastTap } from "./last_tap";
+import { PieceCard } from "./piece_card";
 import { PinPad } from "./pin_pad";
+import { WorkshopQueue } from "./queue";
 
 const STATION_KEY = "mirror_workshop.station";
 const SCAN_DONE_KEY = "mirror_workshop.scan_done";
 // how often the tablet checks whether its operator went away
 const IDLE_CHECK_MS = 15000;
+
+/** Resolves once the screen shows what was just put in the state. */
+function painted() {
+    // OWL patches the page in the next animation frame; a task queued from
+    // there runs once that frame is rendered
+    return new Promise((resolve) =>
+        browser.requestAnimationFrame(() => browser.setTimeout(resolve))
+    );
+}
 
 /**
  * The workshop tablet: a station chosen once per device, its live queue, piece
@@ -31,7 +43,7 @@ const IDLE_CHECK_MS = 15000;
  */
 export class WorkshopTablet extends Component {
     static template = "mirror_production.WorkshopTablet";
-    static components = { CutMap, PieceCard, PinPad };
+    static components = { CutMap, LastTap, PieceCard, PinPad, WorkshopQueue };
     static props = ["*"];
 
     setup() {
@@ -52,12 +64,27 @@ export class WorkshopTablet extends Component {
             sheet: 0,
             busy: false,
             code: "",
-            lastMs: null,
         });
+        // the last tap's time, shown by LastTap (not read here: no render of the
+        // tablet for it)
+        this.timing = reactive({ ms: null });
+        // the job of the call running now (see guarded)
+        this.running = null;
         this.cameraSupported = isBarcodeScannerSupported();
         // scans that arrive while a call runs wait their turn, in order
         this.scanQueue = [];
         this.scanning = false;
+        // the queue's loads in order: an answer older than the queue shown is dropped
+        this.loads = 0;
+        this.shownLoad = 0;
+        this.shownRows = "[]";
+        // a tap changed the queue without bringing it: the queue shown is older
+        // than this load (the tap's own notification reloads it, or going back)
+        this.staleSince = 0;
+        // bus notifications of this tablet's own taps, whose queue it has already
+        this.ownNotices = new Set();
+        // notifications that came while a tap ran: theirs, or another tablet's
+        this.heldNotices = null;
         this.lastActivity = Date.now();
         const touched = () => {
             this.lastActivity = Date.now();
@@ -80,21 +107,12 @@ export class WorkshopTablet extends Component {
             }
         });
         useBus(this.barcode.bus, "barcode_scanned", (ev) => this.scan(ev.detail.barcode));
-        this.onQueueChanged = (payload) => {
-            const station = this.state.station;
-            if (station && (payload.workcenter_ids || []).includes(station.id)) {
-                this.refresh();
-            }
-        };
+        this.onQueueChanged = (payload, { id }) => this.queueChanged(payload, id);
         this.busService.subscribe("mirror_workshop/queue", this.onQueueChanged);
         this.busService.start();
         onWillUnmount(() =>
             this.busService.unsubscribe("mirror_workshop/queue", this.onQueueChanged)
         );
-    }
-
-    formatDue(due) {
-        return formatDue(due);
     }
 
     call(method, ...args) {
@@ -105,12 +123,24 @@ export class WorkshopTablet extends Component {
         return this.orm.call("mirror.workshop", method, args, kwargs);
     }
 
-    /** Run ``job`` once at a time; a refused action shows its message. */
-    async guarded(job) {
-        if (this.state.busy) {
-            return;
+    /**
+     * Run ``job`` once at a time (a tap while another runs is ignored); a
+     * refused action shows its message. ``this.running`` is the running job's
+     * promise, for what must wait for it.
+     */
+    guarded(job) {
+        if (this.running) {
+            return Promise.resolve();
         }
         this.state.busy = true;
+        this.running = this.runJob(job).finally(() => {
+            this.running = null;
+            this.state.busy = false;
+        });
+        return this.running;
+    }
+
+    async runJob(job) {
         try {
             return await job();
         } catch (error) {
@@ -120,8 +150,6 @@ export class WorkshopTablet extends Component {
                 return;
             }
             throw error;
-        } finally {
-            this.state.busy = false;
         }
     }
 
@@ -143,7 +171,7 @@ export class WorkshopTablet extends Component {
         browser.localStorage.removeItem(STATION_KEY);
         this.state.station = null;
         this.state.card = null;
-        this.state.pieces = [];
+        this.showQueue(++this.loads, []);
         this.state.plans = [];
     }
 
@@ -152,6 +180,7 @@ export class WorkshopTablet extends Component {
         if (!station) {
             return;
         }
+        const load = ++this.loads;
         const jobs = [this.call("tablet_queue", station.id)];
         if (station.cutting && this.state.view === "plan") {
             // the cut maps only while they are shown: a tap stays light
@@ -161,10 +190,89 @@ export class WorkshopTablet extends Component {
         if (this.state.station !== station) {
             return;
         }
-        this.state.pieces = queue.pieces;
+        this.showQueue(load, queue.pieces);
         if (plans) {
             this.state.plans = plans;
         }
+    }
+
+    /** The queue of load number ``load``, unless a later one is shown already. */
+    showQueue(load, pieces) {
+        if (load < this.shownLoad) {
+            return;
+        }
+        this.shownLoad = load;
+        if (load > this.staleSince) {
+            this.staleSince = 0;
+        }
+        // the same rows again (a notification that changed nothing here): no render
+        const rows = JSON.stringify(pieces);
+        if (rows !== this.shownRows) {
+            this.shownRows = rows;
+            this.state.pieces = pieces;
+        }
+    }
+
+    /**
+     * A station's queue changed: reload it, unless the notification is about
+     * this tablet's own tap, whose answer brought the new queue already. While
+     * a tap runs, notifications wait for its answer to tell.
+     */
+    queueChanged(payload, id) {
+        const station = this.state.station;
+        if (!station || !(payload.workcenter_ids || []).includes(station.id)) {
+            return;
+        }
+        // notifications come in order: older own ones will not come any more
+        for (const own of this.ownNotices) {
+            if (own < id) {
+                this.ownNotices.delete(own);
+            }
+        }
+        if (this.ownNotices.delete(id)) {
+            return;
+        }
+        if (this.heldNotices) {
+            this.heldNotices.push(id);
+            return;
+        }
+        this.refresh();
+    }
+
+    /**
+     * Call ``method`` for a tap; the answer of one that changes the queue brings
+     * the queue (``pieces``) and the ids of the notifications the change sends
+     * (``notices``). ``show(result, load)`` puts the rest of it in the state;
+     * the tap's time is taken once the screen shows it.
+     */
+    async tap(method, args, kwargs, show) {
+        const started = performance.now();
+        const load = ++this.loads;
+        this.heldNotices = [];
+        let result;
+        try {
+            result = await this.callKw(method, args, kwargs);
+            for (const id of result.notices || []) {
+                this.ownNotices.add(id);
+            }
+        } finally {
+            const held = this.heldNotices.filter((id) => !this.ownNotices.delete(id));
+            this.heldNotices = null;
+            if (held.length) {
+                // a change the answer does not bring: another tablet's, or this
+                // tap's own when it leaves the queue to its notification
+                this.refresh();
+            }
+        }
+        if (result.pieces) {
+            this.showQueue(load, result.pieces);
+        }
+        await show(result, load);
+        // the tap is over (the next one may come); its time once it is on screen
+        painted().then(() => {
+            this.timing.ms = Math.round(performance.now() - started);
+        });
+        return result;
     }
 
     showView(view) {
@@ -227,32 +335,34 @@ export class WorkshopTablet extends Component {
     }
 
     async processScan(code) {
-        while (this.state.busy) {
-            // a tap's call is running: the scan waits for it
-            await new Promise((resolve) => browser.setTimeout(resolve, 50));
+        while (this.running) {
+            // a tap's call is running: the scan waits for it, then goes
+            await this.running.catch(() => {});
         }
         await this.guarded(async () => {
-            const result = await this.call(
+            const result = await this.tap(
                 "tablet_scan",
-                this.state.station.id,
-                code,
-                this.state.operator,
-                this.state.scanDone && Boolean(this.state.operator)
+                [
+                    this.state.station.id,
+                    code,
+                    this.state.operator,
+                    this.state.scanDone && Boolean(this.state.operator),
+                ],
+                {},
+                (result) => {
+                    if (result.employee) {
+                        this.state.operator = result.employee;
+                    } else {
+                        this.state.card = result.done ? null : result.piece;
+                    }
+                }
             );
-            if (result.employee) {
-                this.state.operator = result.employee;
-                return;
-            }
             if (result.done) {
-                this.state.card = null;
                 this.notification.add(
                     _t("%(piece)s done.", { piece: result.piece.name }),
                     { type: "success" }
                 );
-                await this.refresh();
-                return;
-            }
-            if (result.repeated) {
+            } else if (result.repeated) {
                 this.notification.add(
                     _t(
                         "%(piece)s was just finished here: scan it again to finish its next step.",
@@ -261,7 +371,6 @@ export class WorkshopTablet extends Component {
                     { type: "warning" }
                 );
             }
-            this.state.card = result.piece;
         });
     }
 
@@ -299,22 +408,32 @@ export class WorkshopTablet extends Component {
 
     closeCard() {
         this.state.card = null;
+        if (this.staleSince) {
+            this.refresh();
+        }
     }
 
     act(action, reasonId = null) {
         const card = this.state.card;
-        return this.guarded(async () => {
-            const started = performance.now();
-            // the step the card shows: refused if the piece moved on meanwhile
-            const updated = await this.callKw(
+        // done or broken, the queue shows next: it comes with the answer; after
+        // a start or a pause, the card stays and the queue reloads behind it
+        const leaves = action === "done" || action === "broken";
+        return this.guarded(() =>
+            this.tap(
                 "tablet_act",
                 [this.state.station.id, card.id, action, this.state.operator, reasonId],
-                { step_id: card.step_id || null }
-            );
-            this.state.card = action === "done" || action === "broken" ? null : updated;
-            await this.refresh();
-            this.state.lastMs = Math.round(performance.now() - started);
-        });
+                // the step the card shows: refused if the piece moved on meanwhile
+                { step_id: card.step_id || null, queue: leaves },
+                (result, load) => {
+                    if (leaves) {
+                        this.state.card = null;
+                    } else {
+                        this.state.card = result;
+                        this.staleSince = load;
+                    }
+                }
+            )
+        );
     }
 
     // -- cutting plan ----------------------------------------------------------------
@@ -336,16 +455,21 @@ export class WorkshopTablet extends Component {
     }
 
     cutPiece(piece) {
-        return this.guarded(async () => {
-            await this.call(
+        const station = this.state.station;
+        return this.guarded(() =>
+            this.tap(
                 "tablet_act",
-                this.state.station.id,
-                piece.id,
-                "done",
-                this.state.operator
-            );
-            await this.refresh();
-        });
+                [station.id, piece.id, "done", this.state.operator],
+                { queue: true },
+                async () => {
+                    // the cut maps after the cut
+                    const plans = await this.call("tablet_cutting", station.id);
+                    if (this.state.station === station) {
+                        this.state.plans = plans;
+                    }
+                }
+            )
+        );
     }
 
     printLabels(sheet) {

@@ -45,6 +45,10 @@ registry.category("web_tour.tours").add("mirror_workshop_tour", {
             trigger: ".o_mirror_queue:not(:has(.o_mirror_row:contains(1000 × 500)))",
         },
         {
+            content: "The tablet tells how long the tap took, to the updated screen",
+            trigger: ".o_mirror_timing:contains(ms)",
+        },
+        {
             content: "Go to the edger",
             trigger: ".o_mirror_header button:contains(Test cutting table)",
             run: "click",

@@ -2,7 +2,7 @@
  * License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
 import { beforeEach, describe, expect, test } from "@odoo/hoot";
 import { click, queryAll, queryFirst, waitFor } from "@odoo/hoot-dom";
-import { advanceTime, animationFrame } from "@odoo/hoot-mock";
+import { advanceTime, animationFrame, Deferred } from "@odoo/hoot-mock";
 import { defineMailModels, startServer } from "@mail/../tests/mail_test_helpers";
 import {
     contains,
@@ -107,7 +107,13 @@ beforeEach(() => {
         if (kwargs.step_id) {
             calls.push(["step", kwargs.step_id]);
         }
-        return card(args[1], { step_state: args[2] === "start" ? "progress" : "waiting" });
+        const piece = card(args[1], { step_state: args[2] === "start" ? "progress" : "waiting" });
+        if (kwargs.queue) {
+            // done or broken: the queue after it comes with the answer
+            queue = queue.filter((candidate) => candidate.id !== args[1]);
+            return { piece, pieces: queue, notices: [] };
+        }
+        return piece;
     });
     onRpc("mirror.workshop", "tablet_scan", ({ args }) => {
         calls.push(["scan", ...args]);
@@ -294,4 +300,56 @@ test("the operator is signed out after the idle time", async () => {
     await advanceTime(2 * 60 * 1000);
     await animationFrame();
     expect(".o_mirror_pinpad").toHaveCount(1);
+});
+
+test("Done brings the queue; the tablet's own notification reloads nothing", async () => {
+    const pyEnv = await startServer();
+    await signIn();
+    onRpc("mirror.workshop", "tablet_act", ({ args }) => {
+        calls.push(["act", ...args]);
+        queue = queue.filter((candidate) => candidate.id !== args[1]);
+        // the server sends its notification at the commit, before the answer
+        const notice = pyEnv["bus.bus"].lastBusNotificationId + 1;
+        pyEnv["bus.bus"]._sendone("broadcast", "mirror_workshop/queue", { workcenter_ids: [1] });
+        return { piece: row(args[1]), pieces: queue, notices: [notice] };
+    });
+    const before = calls.filter((call) => call[0] === "queue").length;
+    await click(".o_mirror_row:nth-child(2)");
+    await animationFrame();
+    await click(".o_mirror_done");
+    for (let frame = 0; frame < 4; frame++) {
+        await animationFrame();
+    }
+    expect(".o_mirror_card").toHaveCount(0);
+    expect(".o_mirror_row").toHaveCount(1);
+    expect(".o_mirror_timing").toHaveText(/\d+ ms/);
+    expect(calls.filter((call) => call[0] === "queue").length).toBe(before);
+    // another tablet's change still reloads the queue
+    queue = [row(3, { urgent: true }), ...queue];
+    pyEnv["bus.bus"]._sendone("broadcast", "mirror_workshop/queue", { workcenter_ids: [1] });
+    await waitFor(".o_mirror_row:nth-child(2)");
+    expect(calls.filter((call) => call[0] === "queue").length).toBe(before + 1);
+});
+
+test("a scan during a tap waits for the tap's answer, then goes", async () => {
+    await startServer();
+    await signIn();
+    const answer = new Deferred();
+    onRpc("mirror.workshop", "tablet_act", async ({ args }) => {
+        calls.push(["act", ...args]);
+        await answer;
+        return card(args[1], { step_state: "progress" });
+    });
+    await click(".o_mirror_row:nth-child(2)");
+    await animationFrame();
+    await click(".o_mirror_start");
+    getService("barcode").bus.trigger("barcode_scanned", { barcode: "P1", target: document.body });
+    await advanceTime(500);
+    expect(calls.filter((call) => call[0] === "scan")).toEqual([]);
+    answer.resolve();
+    for (let frame = 0; frame < 4; frame++) {
+        await animationFrame();
+    }
+    const order = calls.filter((call) => ["act", "scan"].includes(call[0])).map((call) => call[0]);
+    expect(order).toEqual(["act", "scan"]);
 });
