@@ -28,6 +28,16 @@ class CustomerPortal(sale_portal.CustomerPortal):
             values["mirror_error"] = request.session.pop("mirror_portal_error", None)
         return values
 
+    @http.route("/my/glass/quote", type="json", auth="user", methods=["POST"])
+    def portal_mirror_glass_quote(self, lines=None, **kwargs):
+        """The live price of the glass lines a client types (or uploads): each
+        line's price and problems, field by field, on the client's pricelist."""
+        user = request.env.user
+        if not user.share and not user.has_group("sales_team.group_sale_salesman"):
+            # internal users without sales rights (the workshop) get no prices
+            raise AccessError(request.env._("Only clients and sales users get quotes."))
+        return request.env["sale.order"]._mirror_portal_quote(user.partner_id, lines)
+
     @http.route(
         "/my/orders/<int:order_id>/reorder",
         type="http",

@@ -12,3 +12,31 @@ class ResPartner(models.Model):
         help="This contact's portal user orders and follows orders without seeing "
         "any price or amount (pages, lists, documents).",
     )
+    mirror_portal_material_ids = fields.Many2many(
+        "product.product",
+        "mirror_portal_partner_material_rel",
+        "partner_id",
+        "product_id",
+        "Portal materials",
+        domain=[("glass_role", "=", "material")],
+        help="The glass this client company may order in the portal; empty: every "
+        "material orderable in the portal.",
+    )
+
+    def _mirror_portal_materials(self):
+        """The glass materials this client may order in the portal."""
+        company = self.commercial_partner_id
+        materials = company.mirror_portal_material_ids or self.env[
+            "product.product"
+        ].search([("glass_role", "=", "material")])
+        return materials.filtered(
+            lambda product: (
+                product.sale_ok and product.active and product.mirror_portal_published
+            )
+        )
+
+    def _mirror_portal_operations(self):
+        """The processing operations clients may choose in the portal."""
+        return self.env["mirror.operation"].search(
+            [("mirror_portal_published", "=", True)]
+        )

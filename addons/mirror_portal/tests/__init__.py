@@ -1,3 +1,4 @@
 from . import test_portal_accounts
 from . import test_portal_order
+from . import test_portal_quote
 from . import test_portal_reorder

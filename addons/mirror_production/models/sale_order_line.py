@@ -510,6 +510,17 @@ class SaleOrderLine(models.Model):
         # who may not create order lines gets no price either (workshop operators,
         # portal users outside the portal's own routes)
         self.check_access("create")
+        return self._glass_quote(values)
+
+    @api.model
+    def _glass_quote(self, values, order=None):
+        """``mirror_glass_quote`` without its access check, for the callers that
+        check who asks themselves (the portal's routes, the chat bots).
+
+        ``order`` (a new, unsaved ``sale.order``) gives the customer, pricelist and
+        currency instead of ``values``' ``order_id``. The answer's ``issues`` say,
+        for each problem, the field it is about (when one is).
+        """
         errors = self._glass_quote_errors(values)
         if errors:
             return self._glass_quote_refused(errors)
@@ -518,7 +529,10 @@ class SaleOrderLine(models.Model):
         }
         values.setdefault("product_uom_qty", 1.0)
         values.setdefault("product_id", self.env.company._mirror_glass_product().id)
-        line = self.new(self._glass_spread_edge(values))
+        values = self._glass_spread_edge(values)
+        if order is not None:
+            values["order_id"] = order
+        line = self.new(values)
         if not line.glass_is_piece:
             return self._glass_quote_refused(
                 [
@@ -530,9 +544,15 @@ class SaleOrderLine(models.Model):
                 ],
                 line,
             )
-        problems = line._glass_problems()
-        if problems:
-            return self._glass_quote_refused(problems, line)
+        items = line._glass_problem_items()
+        if items:
+            refused = self._glass_quote_refused(
+                [message for _f, message in items], line
+            )
+            refused["issues"] = [
+                {"field": name, "message": message} for name, message in items
+            ]
+            return refused
         quote = pricing.quote(line._glass_spec(), line._glass_rules())
         breakdown = quote.as_dict()
         if not self.env.user.has_group("sales_team.group_sale_salesman"):
@@ -542,6 +562,7 @@ class SaleOrderLine(models.Model):
         return {
             "valid": True,
             "errors": [],
+            "issues": [],
             "currency": line.currency_id.name or self.env.company.currency_id.name,
             "unit_price": quote.unit_price,
             "subtotal": quote.total,
@@ -698,13 +719,20 @@ class SaleOrderLine(models.Model):
 
     def _glass_problems(self):
         """The translated problems of this glass line (empty when it can be made)."""
+        return [message for _field, message in self._glass_problem_items()]
+
+    def _glass_problem_items(self):
+        """``(field, message)`` of each problem of this glass line: the spec's field
+        it is about (``width``, ``holes``…, or ``""``) and the translated message."""
         self.ensure_one()
         if not self.glass_is_piece:
             return []
         if not self.glass_material_id:
-            return [self.env._("Choose the glass material of the piece.")]
+            return [("material", self.env._("Choose the glass material of the piece."))]
         issues = validation.validate(self._glass_spec(), self._glass_rules())
-        return [self.env._(issue.message, **issue.params) for issue in issues]
+        return [
+            (issue.field, self.env._(issue.message, **issue.params)) for issue in issues
+        ]
 
     @api.model
     def _glass_number_error(self, label, value, rules):
@@ -970,6 +998,7 @@ class SaleOrderLine(models.Model):
         return {
             "valid": False,
             "errors": errors,
+            "issues": [{"field": "", "message": message} for message in errors],
             "currency": currency.name,
             "unit_price": 0.0,
             "subtotal": 0.0,
