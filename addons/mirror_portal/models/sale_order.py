@@ -27,7 +27,7 @@ class SaleOrder(models.Model):
         copy=False,
         help="The order the client reordered this quotation from, in the portal.",
     )
-    mirror_reorder_changes = fields.Json(readonly=True, copy=False)
+    mirror_reorder_changes = fields.Json("Price changes", readonly=True, copy=False)
     mirror_first_commitment_date = fields.Datetime(
         "First promised date",
         readonly=True,
