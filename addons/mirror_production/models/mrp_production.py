@@ -276,44 +276,88 @@ class MrpProduction(models.Model):
             )
 
     def _mirror_create_remake(self, broken):
-        """A manufacturing order of one piece to remake ``broken``, top priority."""
+        """A manufacturing order of one piece to remake ``broken``, top priority.
+
+        The order is created with its work orders in the same ``create`` (their
+        values worked out on a draft copy of the remake): its dates and its
+        finished move are then computed once, not again when the work orders
+        come. Its piece is created with its final name, index and priority.
+        """
         self.ensure_one()
-        remake_mo = (
-            self.sudo()
-            .with_context(mirror_remake=True)
+        Production = self.sudo().with_context(mirror_remake=True)
+        values = {
+            "product_id": self.product_id.id,
+            "product_qty": 1,
+            "product_uom_id": self.product_uom_id.id,
+            "bom_id": self.bom_id.id,
+            "sale_line_id": self.sale_line_id.id,
+            "origin": self.origin,
+            "priority": "1",
+            "company_id": self.company_id.id,
+            "picking_type_id": self.picking_type_id.id,
+            "location_src_id": self.location_src_id.id,
+            "location_dest_id": self.location_dest_id.id,
+            "procurement_group_id": self.procurement_group_id.id,
+            "move_dest_ids": [Command.link(move.id) for move in self.move_dest_ids],
+        }
+        if self.sale_line_id.glass_is_piece:
+            values["workorder_ids"] = [
+                Command.create(workorder)
+                for workorder in Production._mirror_remake_workorder_values(values)
+            ]
+        remake_mo = Production.create(values)
+        remake_mo.action_confirm()
+        # the name stays on the piece and its label: in the company's language
+        env = in_company_lang(self, self.company_id).env
+        piece = (
+            self.env["mirror.piece"]
+            .sudo()
             .create(
                 {
-                    "product_id": self.product_id.id,
-                    "product_qty": 1,
-                    "product_uom_id": self.product_uom_id.id,
-                    "bom_id": self.bom_id.id,
-                    "sale_line_id": self.sale_line_id.id,
-                    "origin": self.origin,
+                    "production_id": remake_mo.id,
+                    "sale_line_id": remake_mo.glass_line_id.id,
+                    "index": broken.index,
+                    "remade_from_id": broken.id,
                     "priority": "1",
-                    "company_id": self.company_id.id,
-                    "picking_type_id": self.picking_type_id.id,
-                    "location_src_id": self.location_src_id.id,
-                    "location_dest_id": self.location_dest_id.id,
-                    "procurement_group_id": self.procurement_group_id.id,
-                    "move_dest_ids": [
-                        Command.link(move.id) for move in self.move_dest_ids
-                    ],
+                    "name": env._("%(piece)s remake", piece=broken.name),
                 }
             )
         )
-        remake_mo.action_confirm()
-        piece = remake_mo._mirror_create_pieces()
-        # the name stays on the piece and its label: in the company's language
-        env = in_company_lang(self, self.company_id).env
-        piece.write(
-            {
-                "remade_from_id": broken.id,
-                "priority": "1",
-                "index": broken.index,
-                "name": env._("%(piece)s remake", piece=broken.name),
-            }
+        self.env["mirror.piece.step"].sudo().create(
+            [
+                {
+                    "piece_id": piece.id,
+                    "workorder_id": workorder.id,
+                    "operation_id": workorder.mirror_operation_id.id,
+                    "sequence": workorder.sequence,
+                }
+                for workorder in remake_mo.workorder_ids.sorted("sequence")
+            ]
         )
         return piece.with_env(self.env)
+
+    @api.model
+    def _mirror_remake_workorder_values(self, values):
+        """The work orders of a remake order of ``values``, worked out on a draft
+        copy of it (what ``_compute_workorder_ids`` creates once it exists)."""
+        draft = self.new(
+            {
+                key: value
+                for key, value in values.items()
+                if key
+                in (
+                    "product_id",
+                    "product_qty",
+                    "product_uom_id",
+                    "sale_line_id",
+                    "company_id",
+                )
+            }
+        )
+        return [
+            {key: value for key, value in workorder.items() if key != "production_id"}
+            for workorder in draft._glass_workorder_values()
+        ]
 
     def _mirror_create_pieces(self):
         """One piece record per physical piece, with its route of steps."""
