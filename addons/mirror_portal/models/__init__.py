@@ -1,5 +1,4 @@
 from . import mirror_operation
-from . import portal_quote
 from . import product_template
 from . import res_company
 from . import res_config_settings
