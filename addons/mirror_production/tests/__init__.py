@@ -18,3 +18,4 @@ from . import test_markup
 from . import test_ui
 from . import test_workshop_speed
 from . import test_breakage_speed
+from . import test_planning
