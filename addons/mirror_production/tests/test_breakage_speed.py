@@ -47,7 +47,10 @@ class TestBreakageSpeed(WorkshopCommon):
         self._breakage_queries(self._order_of(1)[0])
         small = self._breakage_queries(self._order_of(2)[0])
         large = self._breakage_queries(self._order_of(12)[0])
-        self.assertEqual(large, small)
+        # 20 more pieces in the order: a cost per piece would add 20 queries or more;
+        # a query either way comes from what the run's caches hold (sequences,
+        # prefetch of the other tests' records)
+        self.assertLessEqual(abs(large - small), 2, (small, large))
 
     def test_remake_has_its_route_planned_in_its_own_order(self):
         pieces = self._order_of(2)
