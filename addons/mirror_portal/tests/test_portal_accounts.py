@@ -68,6 +68,14 @@ class TestPortalAccounts(PortalCommon):
         for url in ("/my/orders", "/my/quotes"):
             page = self._get(url).text
             self.assertNotIn("oe_currency_value", page, url)
+        # a reorder says prices changed, not which
+        self.edge_ground.price_ids.write({"price": 500})
+        reorder = self.order._mirror_portal_reorder()
+        self.env.flush_all()
+        page = self._get(f"/my/orders/{reorder.id}").text
+        self.assertIn("o_mirror_reorder_changes", page)
+        self.assertIn("Some prices have changed.", page)
+        self.assertNotIn("oe_currency_value", page)
         # nor may they pay what they cannot see
         self.assertFalse(
             self.quotation.with_user(self.user_a2).sudo()._has_to_be_paid()

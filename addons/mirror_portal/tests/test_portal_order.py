@@ -99,7 +99,9 @@ class TestPortalOrderPage(PortalCommon):
         self.assertEqual(response.status_code, 200)
         for piece in self.pieces:
             self.assertIn(piece.barcode, response.text)
-        self.assertNotIn("price_unit", response.text)
+        # the card is the workshop's: drawings, routes and pieces, no amounts
+        self.assertNotIn("oe_currency_value", response.text)
+        self.assertNotIn(f"{self.order.amount_total:,.2f}", response.text)
         # a quotation has no production card
         quotation = self._create_order(self._line_values())
         quotation.message_subscribe(partner_ids=self.client_a.ids)
