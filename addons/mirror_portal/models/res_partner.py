@@ -23,20 +23,24 @@ class ResPartner(models.Model):
         "material orderable in the portal.",
     )
 
-    def _mirror_portal_materials(self):
-        """The glass materials this client may order in the portal."""
-        company = self.commercial_partner_id
-        materials = company.mirror_portal_material_ids or self.env[
+    def _mirror_portal_materials(self, company):
+        """The glass materials this client may order in the portal from ``company``
+        (the portal reads them as the superuser: no other company's glass)."""
+        client = self.commercial_partner_id
+        materials = client.mirror_portal_material_ids or self.env[
             "product.product"
         ].search([("glass_role", "=", "material")])
         return materials.filtered(
             lambda product: (
-                product.sale_ok and product.active and product.mirror_portal_published
+                product.sale_ok
+                and product.active
+                and product.mirror_portal_published
+                and product.company_id in (company, product.company_id.browse())
             )
         )
 
-    def _mirror_portal_operations(self):
+    def _mirror_portal_operations(self, company):
         """The processing operations clients may choose in the portal."""
         return self.env["mirror.operation"].search(
-            [("mirror_portal_published", "=", True)]
+            [("mirror_portal_published", "=", True), ("company_id", "in", company.ids)]
         )

@@ -283,12 +283,8 @@ class SaleOrder(models.Model):
         )
         answer["currency"] = order.currency_id.name or answer["currency"]
         catalog = {
-            "materials": set(partner._mirror_portal_materials().ids),
-            "operations": set(
-                partner._mirror_portal_operations()
-                .filtered(lambda op: op.company_id in (company, op.company_id.browse()))
-                .ids
-            ),
+            "materials": set(partner._mirror_portal_materials(company).ids),
+            "operations": set(partner._mirror_portal_operations(company).ids),
         }
         Line = self.env["sale.order.line"]
         for line in lines:

@@ -107,8 +107,14 @@ class TestPortalQuote(PortalCommon):
         secret = self._create_material(
             "Test secret glass", thickness=6, price=99, cost=50
         )
-        self.client_a.mirror_portal_material_ids = self.float_4
         self.edge_polished.mirror_portal_published = False
+        other_company = self.env["res.company"].create({"name": "Test other workshop"})
+        foreign = self._create_material(
+            "Test other workshop's glass", thickness=4, price=10, cost=5
+        )
+        foreign.company_id = other_company
+        # listed for the client, but another company's: refused all the same
+        self.client_a.mirror_portal_material_ids = self.float_4 | foreign
         self.env.flush_all()
         self.authenticate("portal-a", "portal-a-pass")
         lines = self._quote(
@@ -116,10 +122,13 @@ class TestPortalQuote(PortalCommon):
                 self._line(material_id=secret.id),
                 self._line(material_id=self.mirror_4.id),
                 self._line(edge_id=self.edge_polished.id),
+                self._line(material_id=foreign.id),
                 self._line(),
             ]
         )["result"]["lines"]
-        self.assertEqual([line["valid"] for line in lines], [False, False, False, True])
+        self.assertEqual(
+            [line["valid"] for line in lines], [False, False, False, False, True]
+        )
         self.assertIn("price list", lines[0]["errors"][0])
 
     def test_a_price_hidden_user_gets_no_price(self):
