@@ -10,12 +10,25 @@
     "author": "Mirror Workshop Suite contributors",
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["mirror_production", "sale", "portal"],
+    "depends": ["mirror_production", "sale", "portal", "crm", "sale_crm", "utm"],
     "data": [
+        "security/ir.model.access.csv",
+        "data/utm_source_data.xml",
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",
         "views/sale_portal_templates.xml",
+        "views/glass_order_templates.xml",
+        "views/portal_public_templates.xml",
+        "views/crm_lead_views.xml",
     ],
-    "demo": [],
+    "assets": {
+        "web.assets_frontend": [
+            "mirror_portal/static/src/glass_editor/**/*",
+        ],
+        "web.assets_tests": [
+            "mirror_portal/static/tests/tours/**/*",
+        ],
+    },
+    "demo": ["demo/res_users_demo.xml"],
     "installable": True,
 }

@@ -9,7 +9,7 @@ with ``mirror_production``'s glass package and shows the bad ones with their
 reasons.
 """
 
-from .parser import COLUMNS, CutList, PieceRow, parse, template_rows
+from .parser import COLUMNS, CutList, PieceRow, lookup_key, parse, template_rows
 from .reader import CutListFileError, read_table
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "CutList",
     "CutListFileError",
     "PieceRow",
+    "lookup_key",
     "parse",
     "read_table",
     "template_rows",

@@ -200,9 +200,13 @@ def _shown(text):
     return repr(text if len(text) <= 30 else text[:29] + "…")
 
 
+def lookup_key(text):
+    """How a material or edge name is looked up: lower case, single spaces."""
+    return " ".join(str(text).strip().lower().replace("ё", "е").split())
+
+
 def _lookup(table, text):
-    key = " ".join(str(text).strip().lower().replace("ё", "е").split())
-    return table.get(key)
+    return table.get(lookup_key(text))
 
 
 def _edges(row, column, text, edges):

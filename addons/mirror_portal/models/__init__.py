@@ -4,3 +4,7 @@ from . import res_company
 from . import res_config_settings
 from . import res_partner
 from . import sale_order
+from . import ir_http
+from . import crm_lead
+from . import mirror_portal_rate
+from . import account_move

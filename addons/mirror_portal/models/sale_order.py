@@ -1,11 +1,19 @@
 # Copyright 2026 Mirror Workshop Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import logging
 import math
+import re
+
+from psycopg2 import IntegrityError
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
+
+from ..cutlist import CutListFileError, lookup_key, parse, read_table
+
+_logger = logging.getLogger(__name__)
 
 # what a client reads for a piece's state (the workshop's words are for the staff)
 CLIENT_PIECE_STATES = {
@@ -20,6 +28,8 @@ CLIENT_PIECE_STATES = {
 
 
 SIDES = ("bottom", "right", "top", "left")
+# what the order editor sends to tell one submission from the next (a uuid)
+PORTAL_KEY = re.compile(r"[A-Za-z0-9-]{8,64}")
 LINE_KEYS = frozenset(
     [
         "material_id",
@@ -46,12 +56,28 @@ class SaleOrder(models.Model):
         help="The order the client reordered this quotation from, in the portal.",
     )
     mirror_reorder_changes = fields.Json("Price changes", readonly=True, copy=False)
+    mirror_portal_key = fields.Char(
+        "Portal submission key",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Set by the portal's order page: the same submission sent twice "
+        "(a double click, a retry) makes one order.",
+    )
     mirror_first_commitment_date = fields.Datetime(
         "First promised date",
         readonly=True,
         copy=False,
         help="The date first promised to the client, kept when a new one is promised.",
     )
+
+    _sql_constraints = [
+        (
+            "mirror_portal_key_unique",
+            "unique(partner_id, mirror_portal_key)",
+            "This order was already sent from the portal.",
+        ),
+    ]
 
     def _mirror_on_promise_change(self, old_date, reason):
         res = super()._mirror_on_promise_change(old_date, reason)
@@ -63,14 +89,21 @@ class SaleOrder(models.Model):
         # who may not see the amount does not pay it either
         return super()._has_to_be_paid() and not self._mirror_portal_hides_prices()
 
-    def _mirror_portal_hides_prices(self):
-        """Whether the current user is a portal user who sees no prices.
+    def _mirror_portal_hides_prices(self, partner=None):
+        """Whether the visitor may not see prices: a portal user whose contact
+        hides them, or an anonymous visitor with the link of a document (these
+        orders, or ``partner``'s document) sent to such a contact.
 
         The portal's pages read orders as the superuser (sale's controllers do):
         the visitor is the request's user.
         """
         user = request.env.user if request else self.env.user
-        return bool(user.share and user.partner_id.mirror_portal_hide_prices)
+        if not user.share:
+            return False
+        if not user._is_public():
+            return bool(user.partner_id.mirror_portal_hide_prices)
+        partners = self.sudo().partner_id if partner is None else partner.sudo()
+        return any(partners.mapped("mirror_portal_hide_prices"))
 
     def _mirror_portal_timeline(self):
         """The client-facing status history, oldest first: ``[{date, label}]``."""
@@ -102,38 +135,61 @@ class SaleOrder(models.Model):
     def _mirror_portal_glass_lines(self):
         """What the portal shows of each glass line: its drawing, its pieces and
         their progress, in plain values (no workshop-only data: no operators, no
-        breakage notes, no costs). One read per model for the whole order."""
+        breakage notes, no costs). A few queries for the whole order: the pieces,
+        their steps counted by state, their current steps' names."""
         self.ensure_one()
         lines = self.order_line.filtered("glass_is_piece")
         pieces = lines.mirror_piece_ids
-        pieces.fetch(["index", "state", "current_step_id", "remade_from_id", "barcode"])
-        pieces.step_ids.fetch(["state", "operation_id", "workorder_id"])
+        pieces.fetch(
+            ["sale_line_id", "index", "state", "current_step_id", "remade_from_id"]
+        )
+        # [done, all] steps of each piece, counted by the database
+        steps = {}
+        for piece, state, count in self.env["mirror.piece.step"]._read_group(
+            [("piece_id", "in", pieces.ids)], ["piece_id", "state"], ["__count"]
+        ):
+            counted = steps.setdefault(piece.id, [0, 0])
+            counted[1] += count
+            if state == "done":
+                counted[0] += count
+        current = pieces.current_step_id
+        current.fetch(["operation_id", "workorder_id"])
+        step_names = {
+            step.id: step.operation_id.name or step.workorder_id.name or ""
+            for step in current
+        }
+        index = {piece.id: piece.index for piece in pieces}
+        by_line = {}
+        for piece in pieces:
+            by_line.setdefault(piece.sale_line_id.id, []).append(piece)
         labels = self._mirror_portal_piece_labels()
         result = []
         for line in lines:
             rows = []
             steps_done = steps_total = 0
             counts = dict.fromkeys(("done", "progress", "waiting", "broken"), 0)
-            for piece in line.mirror_piece_ids.sorted(lambda p: (p.index, p.id)):
+            line_pieces = by_line.get(line.id, [])
+            line_pieces.sort(key=lambda piece: (index[piece.id], piece.id))
+            for piece in line_pieces:
                 state = CLIENT_PIECE_STATES.get(piece.state, "waiting")
                 if state in ("broken", "remade"):
                     counts["broken"] += 1
                 elif state in counts:
                     counts[state] += 1
-                if state != "cancel" and state not in ("broken", "remade"):
-                    steps_total += len(piece.step_ids)
-                    steps_done += len(
-                        piece.step_ids.filtered(lambda step: step.state == "done")
-                    )
-                step = piece.current_step_id
+                if state not in ("cancel", "broken", "remade"):
+                    done, total = steps.get(piece.id, (0, 0))
+                    steps_done += done
+                    steps_total += total
+                remade_from = piece.remade_from_id.id
                 rows.append(
                     {
-                        "index": piece.index,
-                        "barcode": piece.barcode,
+                        "index": index[piece.id],
                         "state": state,
                         "state_label": labels[state],
-                        "step": step.operation_id.name or step.workorder_id.name or "",
-                        "remake_of": piece.remade_from_id.index or False,
+                        "step": step_names.get(piece.current_step_id.id, ""),
+                        "remake_of": index.get(remade_from)
+                        or (remade_from and piece.remade_from_id.index)
+                        or False,
                     }
                 )
             progress = round(100.0 * steps_done / steps_total) if steps_total else 0
@@ -236,7 +292,7 @@ class SaleOrder(models.Model):
         return self.get_portal_url(suffix="/production_card")
 
     @api.model
-    def _mirror_portal_quote(self, partner, lines):
+    def _mirror_portal_quote(self, partner, lines, with_values=False):
         """Price and validate the glass lines a portal client types, as one order of
         theirs: their pricelist, the materials and operations they may order.
 
@@ -286,9 +342,12 @@ class SaleOrder(models.Model):
             "materials": set(partner._mirror_portal_materials(company).ids),
             "operations": set(partner._mirror_portal_operations(company).ids),
         }
+        self._mirror_portal_prefetch(lines, catalog)
         Line = self.env["sale.order.line"]
+        answer["values"] = []
         for line in lines:
             values, errors = self._mirror_portal_line_values(line, catalog)
+            answer["values"].append(values)
             if errors:
                 result = Line._glass_quote_refused(errors)
                 result["issues"] = [
@@ -307,7 +366,28 @@ class SaleOrder(models.Model):
             answer["total"] = None
         else:
             answer["total"] = order.currency_id.round(answer["total"])
+        if not with_values:
+            answer.pop("values")
         return answer
+
+    @api.model
+    def _mirror_portal_prefetch(self, lines, catalog):
+        """Read the glass of all the lines at once (the lines read it one by one,
+        each material's fields and sheets in a few queries of its own)."""
+        ids = {
+            line.get("material_id")
+            for line in lines
+            if isinstance(line, dict)
+            and line.get("material_id") in catalog["materials"]
+        }
+        for material in self.env["product.product"].browse(sorted(ids)):
+            material._glass_material()
+
+    @api.model
+    def _mirror_portal_read(self, partner, lines):
+        """:meth:`_mirror_portal_quote`'s answer with, under ``values``, each
+        line's sale.order.line values (empty for a refused line)."""
+        return self._mirror_portal_quote(partner, lines, with_values=True)
 
     @api.model
     def _mirror_portal_line_values(self, line, catalog):
@@ -318,6 +398,210 @@ class SaleOrder(models.Model):
         reader = _LineReader(self.env, line, catalog)
         values = reader.values()
         return (values, []) if not reader.errors else ({}, reader.errors)
+
+    @api.model
+    def _mirror_portal_submit(
+        self, partner, lines, key=None, confirm=False, reference="", note=""
+    ):
+        """Make an order of the glass lines a portal client entered: a quotation
+        for the manager, or, where the client may confirm (and asks to), a
+        confirmed order.
+
+        Nothing is created unless every line is valid: the answer is then the
+        quote's, with its messages. The same ``key`` sent twice by the same client
+        makes one order (a double click, a retry, two tabs). Returns the quote's
+        answer plus ``order_url`` (``False`` when nothing was created).
+        """
+        self = self.sudo()
+        partner = partner.sudo()
+        _ = self.env._
+        answer = self._mirror_portal_read(partner, lines)
+        values = answer.pop("values", [])
+        answer["order_url"] = False
+        if not isinstance(key, str) or not PORTAL_KEY.fullmatch(key):
+            key = False
+        if key and not answer["errors"]:
+            existing = self.search(
+                [("partner_id", "=", partner.id), ("mirror_portal_key", "=", key)],
+                limit=1,
+            )
+            if existing:
+                answer["order_url"] = existing.get_portal_url()
+                answer["order_name"] = existing.name
+                return answer
+        if answer["errors"]:
+            return answer
+        if not answer["lines"]:
+            answer["errors"].append(_("Add at least one piece to order."))
+            return answer
+        if not all(line["valid"] for line in answer["lines"]):
+            answer["errors"].append(
+                _("Correct the lines marked in red, or remove them, then send again.")
+            )
+            return answer
+        try:
+            with self.env.cr.savepoint():
+                order = self._mirror_portal_create_order(
+                    partner, values, key, reference, note
+                )
+        except IntegrityError:
+            # the same submission, sent at the same moment, made the order
+            answer["errors"].append(
+                _("This order was already sent: find it in your quotations and orders.")
+            )
+            return answer
+        except (UserError, ValidationError) as error:
+            answer["errors"].append(str(error.args[0]))
+            return answer
+        client = partner.commercial_partner_id
+        if confirm and client.mirror_portal_can_confirm:
+            try:
+                with self.env.cr.savepoint():
+                    order.action_confirm()
+            except (UserError, ValidationError) as error:
+                # the quotation stays, for the manager to confirm
+                order.message_post(
+                    body=_(
+                        "The client's confirmation failed: %(error)s",
+                        error=str(error.args[0]),
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+        answer["order_url"] = order.get_portal_url()
+        answer["order_name"] = order.name
+        return answer
+
+    @api.model
+    def _mirror_portal_create_order(self, partner, values, key, reference, note):
+        _ = self.env._
+        product = self.env.company._mirror_glass_product()
+        values = [
+            dict({"product_id": product.id}, **line_values) for line_values in values
+        ]
+        order = self.create(
+            {
+                "partner_id": partner.id,
+                "company_id": self.env.company.id,
+                "client_order_ref": (reference or "").strip()[:100] or False,
+                "mirror_portal_key": key or False,
+                "order_line": [Command.create(line_values) for line_values in values],
+            }
+        )
+        order.action_quotation_sent()  # the portal lists sent quotations
+        order.message_post(
+            body=_(
+                "Entered by %(client)s in the client portal (%(count)s line(s)).",
+                client=partner.display_name,
+                count=len(values),
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        if note and isinstance(note, str) and note.strip():
+            order.message_post(
+                body=note.strip()[:4000],
+                author_id=partner.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        if order.user_id:
+            order.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=order.user_id.id,
+                summary=_("Check the client's portal order"),
+            )
+        return order
+
+    @api.model
+    def _mirror_portal_read_cut_list(self, partner, data, filename=""):
+        """The preview of an uploaded cut list: each row as an editor line with its
+        problems, translated. Creates nothing.
+
+        Returns ``{rows: [{number, line, issues}], errors, good, bad}``; ``errors``
+        are about the whole file (it could not be read, a missing column...).
+        """
+        partner = partner.sudo()
+        company = self.env.company
+        rules = company._mirror_glass_rules()
+        preview = {"rows": [], "errors": [], "good": 0, "bad": 0}
+        try:
+            table = read_table(data, filename)
+        except CutListFileError as error:
+            preview["errors"].append(
+                self._mirror_portal_text(error.message, error.params)
+            )
+            return preview
+        catalog = partner._mirror_portal_editor_catalog(company)
+        materials = {}
+        for material in catalog["materials"]:
+            for name in (material["code"], material["name"]):
+                if name:
+                    materials.setdefault(lookup_key(name), material["id"])
+        edges = {}
+        for edge in catalog["edges"]:
+            for name in (edge["code"], edge["name"]):
+                if name:
+                    edges.setdefault(lookup_key(name), edge["id"])
+        cut_list = parse(
+            table,
+            materials,
+            edges,
+            # a client who orders one glass need not name it on every row
+            default_material=catalog["materials"][0]["id"]
+            if len(catalog["materials"]) == 1
+            else None,
+            max_rows=rules.max_lines,
+            max_holes=rules.max_holes,
+        )
+        preview["errors"] = [
+            self._mirror_portal_text(issue.message, issue.params)
+            for issue in cut_list.issues
+        ]
+        for row in cut_list.rows:
+            values = row.values
+            line = {
+                "reference": values.get("reference") or "",
+                "material_id": values.get("material") or False,
+                "width": values.get("width") or 0,
+                "height": values.get("height") or 0,
+                "quantity": values.get("quantity") or 1,
+                "edges": {
+                    side: values.get("edges", {}).get(side) or False for side in SIDES
+                },
+                "holes": [
+                    {"diameter": diameter, "x": x, "y": y}
+                    for diameter, x, y in values.get("holes") or []
+                ],
+                "note": values.get("note") or "",
+            }
+            preview["rows"].append(
+                {
+                    "number": row.number,
+                    "line": line,
+                    "issues": [
+                        {
+                            "column": issue.field,
+                            "message": self._mirror_portal_text(
+                                issue.message, issue.params
+                            ),
+                        }
+                        for issue in row.issues
+                    ],
+                }
+            )
+        preview["bad"] = len(cut_list.bad_rows)
+        # a problem of the whole file (a list in centimetres) holds every row back
+        preview["good"] = 0 if preview["errors"] else len(cut_list.good_rows)
+        return preview
+
+    @api.model
+    def _mirror_portal_text(self, message, params):
+        """A message of the pure packages, translated with its text parameters
+        (``the width``...)."""
+        params = {
+            name: self.env._(value) if name == "field" else value
+            for name, value in (params or {}).items()
+        }
+        return self.env._(message, **params)
 
 
 class _LineReader:

@@ -6,6 +6,7 @@ from . import res_company
 from . import res_config_settings
 from . import mirror_sale_line_hole
 from . import mirror_sale_line_cutout
+from . import product_pricelist
 from . import sale_order_line
 from . import mirror_order_status
 from . import sale_order

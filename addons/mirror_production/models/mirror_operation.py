@@ -17,6 +17,9 @@ BASIS_SELECTION = list(BASIS_LABELS.items())
 EDGE_TYPE_SELECTION = list(EDGE_TYPE_LABELS.items())
 # prices and costs: everyone but the workshop tablet's accounts
 NOT_OPERATORS = "!mirror_production.group_mirror_operator"
+# the operations a quote's lines find by category, for the transaction (the
+# pre-commit queue's data, emptied at each commit and rollback)
+GLASS_FIND_CACHE = "mirror_production.glass_find"
 
 
 class MirrorOperation(models.Model):
@@ -178,9 +181,16 @@ class MirrorOperation(models.Model):
     @api.model
     def _glass_find(self, category, size, thickness, company):
         """The first active operation of category for a size and a thickness."""
-        return self.search([("category", "=", category)])._glass_pick(
-            size, thickness, company
-        )
+        if self.env.context.get("mirror_glass_quote_cache"):
+            # one search per category for all the lines of a quote
+            found = self.env.cr.precommit.data.setdefault(GLASS_FIND_CACHE, {})
+            key = (category, self.env.uid, self.env.su)
+            if key not in found:
+                found[key] = self.search([("category", "=", category)]).ids
+            candidates = self.browse(found[key])
+        else:
+            candidates = self.search([("category", "=", category)])
+        return candidates._glass_pick(size, thickness, company)
 
     def _glass_pick(self, size, thickness, company):
         """Among these operations, the first for a size and thickness in ``company``.

@@ -66,6 +66,8 @@ GLASS_SPEC_DEPENDS = GLASS_SPEC_FIELDS + (
 # where the specifications built in a transaction are kept: the pre-commit queue's
 # data, emptied at each commit, rollback and flush of the queue
 GLASS_SPEC_CACHE = "mirror_production.glass_spec"
+# records found readable by a quote's id checks, kept the same way
+GLASS_READABLE_CACHE = "mirror_production.glass_readable"
 _glass_spec_versions = count(1)
 # numbers of a glass line, and of its holes and cutouts, checked before they are
 # stored: NaN, infinity or a string would crash the ORM's rounding with a traceback
@@ -532,7 +534,8 @@ class SaleOrderLine(models.Model):
         values = self._glass_spread_edge(values)
         if order is not None:
             values["order_id"] = order
-        line = self.new(values)
+        # the lines of one quote share the pricelist rules and operations they find
+        line = self.with_context(mirror_glass_quote_cache=True).new(values)
         if not line.glass_is_piece:
             return self._glass_quote_refused(
                 [
@@ -761,8 +764,14 @@ class SaleOrderLine(models.Model):
             and not isinstance(value, bool)
             and 0 < value <= MAX_ID
         ):
-            record = self.env[comodel].browse(value)
-            if record.exists() and record.has_access("read"):
+            # a cut list names the same glass and edge work on every line: check
+            # each record once per transaction (a query per id and line otherwise)
+            readable = self.env.cr.precommit.data.setdefault(GLASS_READABLE_CACHE, {})
+            key = (comodel, value, self.env.uid, self.env.su)
+            if key not in readable:
+                record = self.env[comodel].browse(value)
+                readable[key] = bool(record.exists() and record.has_access("read"))
+            if readable[key]:
                 return None
         return self.env._(
             "%(field)s must be the id of a record you can read (got %(value)s).",
