@@ -13,6 +13,7 @@
     "depends": ["mirror_production", "sale", "portal", "crm", "sale_crm", "utm"],
     "data": [
         "security/ir.model.access.csv",
+        "security/mirror_portal_security.xml",
         "data/utm_source_data.xml",
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",

@@ -8,3 +8,6 @@ from . import ir_http
 from . import crm_lead
 from . import mirror_portal_rate
 from . import account_move
+from . import res_users
+from . import sale_order_line
+from . import account_move_line

@@ -1,7 +1,7 @@
 # Copyright 2026 Mirror Workshop Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 # operations the workshop adds itself, or that need a drawing: not on the order form
 WORKSHOP_ONLY = frozenset(["cutting", "drilling", "cutout", "qc", "packing"])
@@ -31,6 +31,25 @@ class ResPartner(models.Model):
         help="The glass this client company may order in the portal; empty: every "
         "material orderable in the portal.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = super().create(vals_list)
+        flagged = partners.filtered("mirror_portal_hide_prices")
+        flagged._mirror_portal_price_group_sync_users()
+        return partners
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "mirror_portal_hide_prices" in vals:
+            self._mirror_portal_price_group_sync_users()
+        return res
+
+    def _mirror_portal_price_group_sync_users(self):
+        """Their portal users follow the flag into or out of the price-hidden group
+        (archived ones too: they keep it when reactivated)."""
+        users = self.sudo().with_context(active_test=False).user_ids
+        users._mirror_portal_price_group_sync()
 
     def _mirror_portal_materials(self, company):
         """The glass materials this client may order in the portal from ``company``

@@ -55,7 +55,12 @@ class SaleOrder(models.Model):
         copy=False,
         help="The order the client reordered this quotation from, in the portal.",
     )
-    mirror_reorder_changes = fields.Json("Price changes", readonly=True, copy=False)
+    mirror_reorder_changes = fields.Json(
+        "Price changes",
+        readonly=True,
+        copy=False,
+        groups="!mirror_portal.group_portal_hide_prices",
+    )
     mirror_portal_key = fields.Char(
         "Portal submission key",
         readonly=True,
@@ -69,6 +74,33 @@ class SaleOrder(models.Model):
         readonly=True,
         copy=False,
         help="The date first promised to the client, kept when a new one is promised.",
+    )
+    # prices and amounts: not for the portal users of price-hidden contacts
+    # (res_users.NO_PRICES; Odoo's field access refuses these fields to them in
+    # read, search, sort and group by; the portal's pages read as the superuser)
+    amount_untaxed = fields.Monetary(groups="!mirror_portal.group_portal_hide_prices")
+    amount_tax = fields.Monetary(groups="!mirror_portal.group_portal_hide_prices")
+    amount_total = fields.Monetary(groups="!mirror_portal.group_portal_hide_prices")
+    amount_to_invoice = fields.Monetary(
+        groups="!mirror_portal.group_portal_hide_prices"
+    )
+    amount_invoiced = fields.Monetary(groups="!mirror_portal.group_portal_hide_prices")
+    amount_undiscounted = fields.Float(groups="!mirror_portal.group_portal_hide_prices")
+    amount_paid = fields.Float(groups="!mirror_portal.group_portal_hide_prices")
+    tax_totals = fields.Binary(groups="!mirror_portal.group_portal_hide_prices")
+    partner_credit_warning = fields.Text(
+        groups="!mirror_portal.group_portal_hide_prices"
+    )
+    margin = fields.Monetary(groups="!mirror_portal.group_portal_hide_prices")
+    margin_percent = fields.Float(groups="!mirror_portal.group_portal_hide_prices")
+    glass_margin_approval_reason = fields.Char(
+        groups="!mirror_portal.group_portal_hide_prices"
+    )
+    glass_margin_approved_percent = fields.Float(
+        groups="!mirror_portal.group_portal_hide_prices"
+    )
+    glass_margin_approved_discount = fields.Float(
+        groups="!mirror_portal.group_portal_hide_prices"
     )
 
     _sql_constraints = [

@@ -5,3 +5,4 @@ from . import test_portal_reorder
 from . import test_portal_public
 from . import test_portal_new_order
 from . import test_portal_security
+from . import test_portal_prices_rpc

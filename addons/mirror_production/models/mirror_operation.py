@@ -11,15 +11,13 @@ from ..glass.spec import (
     EXTRA_CATEGORIES,  # noqa: F401  (the line model takes it from here)
     Operation,
 )
+from .quote_cache import cached
 
 CATEGORY_SELECTION = list(CATEGORY_LABELS.items())
 BASIS_SELECTION = list(BASIS_LABELS.items())
 EDGE_TYPE_SELECTION = list(EDGE_TYPE_LABELS.items())
 # prices and costs: everyone but the workshop tablet's accounts
 NOT_OPERATORS = "!mirror_production.group_mirror_operator"
-# the operations a quote's lines find by category, for the transaction (the
-# pre-commit queue's data, emptied at each commit and rollback)
-GLASS_FIND_CACHE = "mirror_production.glass_find"
 
 
 class MirrorOperation(models.Model):
@@ -181,16 +179,19 @@ class MirrorOperation(models.Model):
     @api.model
     def _glass_find(self, category, size, thickness, company):
         """The first active operation of category for a size and a thickness."""
-        if self.env.context.get("mirror_glass_quote_cache"):
-            # one search per category for all the lines of a quote
-            found = self.env.cr.precommit.data.setdefault(GLASS_FIND_CACHE, {})
-            key = (category, self.env.uid, self.env.su)
-            if key not in found:
-                found[key] = self.search([("category", "=", category)]).ids
-            candidates = self.browse(found[key])
-        else:
-            candidates = self.search([("category", "=", category)])
-        return candidates._glass_pick(size, thickness, company)
+        return self._glass_candidates(category)._glass_pick(size, thickness, company)
+
+    @api.model
+    def _glass_candidates(self, category):
+        """The active operations of ``category`` (searched once per quote)."""
+        return self.browse(
+            cached(
+                self.env,
+                "candidates",
+                category,
+                lambda: self.search([("category", "=", category)]).ids,
+            )
+        )
 
     def _glass_pick(self, size, thickness, company):
         """Among these operations, the first for a size and thickness in ``company``.
@@ -208,6 +209,16 @@ class MirrorOperation(models.Model):
     def _glass_operation(self, rate=1.0):
         """This operation as the pure ``glass.spec.Operation`` (prices × ``rate``)."""
         self.ensure_one()
+        if self._origin.id:
+            return cached(
+                self.env,
+                "operation",
+                (self._origin.id, rate),
+                lambda: self._glass_build_operation(rate),
+            )
+        return self._glass_build_operation(rate)
+
+    def _glass_build_operation(self, rate):
         return Operation(
             name=self.name,
             category=self.category,

@@ -35,7 +35,7 @@ class MirrorSaleLineHole(models.Model):
     @api.depends("diameter", "line_id.glass_material_id")
     def _compute_operation_id(self):
         # one search for all the holes; the pick is in memory
-        drills = self.env["mirror.operation"].search([("category", "=", "drilling")])
+        drills = self.env["mirror.operation"]._glass_candidates("drilling")
         for hole in self:
             line = hole.line_id
             thickness = line.glass_material_id.glass_thickness

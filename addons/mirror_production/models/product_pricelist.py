@@ -3,9 +3,7 @@
 
 from odoo import models
 
-# the rules a quote's lines found, for the transaction (the pre-commit queue's data,
-# emptied at each commit and rollback)
-GLASS_RULES_CACHE = "mirror_production.glass_pricelist_rules"
+from .quote_cache import cached
 
 
 class ProductPricelist(models.Model):
@@ -14,10 +12,14 @@ class ProductPricelist(models.Model):
     def _get_applicable_rules(self, products, date, **kwargs):
         # a quote of a cut list prices the same few glasses on every line: search
         # their rules once, not once per line
-        if kwargs or not self or not self.env.context.get("mirror_glass_quote_cache"):
+        if kwargs or not self:
             return super()._get_applicable_rules(products, date, **kwargs)
-        found = self.env.cr.precommit.data.setdefault(GLASS_RULES_CACHE, {})
-        key = (self.id, products._name, tuple(products.ids), date, self.env.uid)
-        if key not in found:
-            found[key] = super()._get_applicable_rules(products, date).ids
-        return self.env["product.pricelist.item"].browse(found[key])
+        ids = cached(
+            self.env,
+            "pricelist_rules",
+            (self.id, products._name, tuple(products.ids), date),
+            lambda: (
+                super(ProductPricelist, self)._get_applicable_rules(products, date).ids
+            ),
+        )
+        return self.env["product.pricelist.item"].browse(ids)

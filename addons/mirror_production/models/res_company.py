@@ -9,6 +9,7 @@ from odoo.exceptions import ValidationError
 from ..cutting import Settings
 from ..glass.spec import Rules
 from ..glass.validation import fmt
+from .quote_cache import cached
 
 
 class ResCompany(models.Model):
@@ -206,6 +207,9 @@ class ResCompany(models.Model):
 
     def _mirror_glass_rules(self):
         self.ensure_one()
+        return cached(self.env, "rules", self.id, self._mirror_build_glass_rules)
+
+    def _mirror_build_glass_rules(self):
         return Rules(
             min_billable_area=self.mirror_min_billable_area,
             weight_per_m2_mm=self.mirror_weight_factor,

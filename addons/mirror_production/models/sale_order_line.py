@@ -13,6 +13,7 @@ from ..glass.geometry import MM2_PER_M2
 from ..glass.spec import SIDES, Cutout, Hole, Material, PieceSpec
 from .mirror_lang import format_number, in_company_lang
 from .mirror_operation import EXTRA_CATEGORIES
+from .quote_cache import QUOTE_CONTEXT, cached
 
 SHAPE_SELECTION = [
     ("rectangle", "Rectangle"),
@@ -66,8 +67,6 @@ GLASS_SPEC_DEPENDS = GLASS_SPEC_FIELDS + (
 # where the specifications built in a transaction are kept: the pre-commit queue's
 # data, emptied at each commit, rollback and flush of the queue
 GLASS_SPEC_CACHE = "mirror_production.glass_spec"
-# records found readable by a quote's id checks, kept the same way
-GLASS_READABLE_CACHE = "mirror_production.glass_readable"
 _glass_spec_versions = count(1)
 # numbers of a glass line, and of its holes and cutouts, checked before they are
 # stored: NaN, infinity or a string would crash the ORM's rounding with a traceback
@@ -91,6 +90,20 @@ GLASS_QUOTE_FIELDS = frozenset(
     + ["glass_edge_all_id", "glass_drawing_name", "order_id", "product_id"]
 )
 MAX_ID = 2**31 - 1  # PostgreSQL's integer ids; a larger one is a database error
+
+
+class _Lazy:
+    """A text written only when a message uses it: the translated label of a field
+    or of a hole (a quote of fifty lines checks hundreds of values and finds few
+    errors)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text):
+        self.text = text
+
+    def __str__(self):
+        return self.text()
 
 
 def _shown(value):
@@ -523,6 +536,8 @@ class SaleOrderLine(models.Model):
         currency instead of ``values``' ``order_id``. The answer's ``issues`` say,
         for each problem, the field it is about (when one is).
         """
+        # the lines of one quote share the records they check, convert and find
+        self = self.with_context(**{QUOTE_CONTEXT: True})
         errors = self._glass_quote_errors(values)
         if errors:
             return self._glass_quote_refused(errors)
@@ -534,8 +549,7 @@ class SaleOrderLine(models.Model):
         values = self._glass_spread_edge(values)
         if order is not None:
             values["order_id"] = order
-        # the lines of one quote share the pricelist rules and operations they find
-        line = self.with_context(mirror_glass_quote_cache=True).new(values)
+        line = self.new(values)
         if not line.glass_is_piece:
             return self._glass_quote_refused(
                 [
@@ -765,13 +779,14 @@ class SaleOrderLine(models.Model):
             and 0 < value <= MAX_ID
         ):
             # a cut list names the same glass and edge work on every line: check
-            # each record once per transaction (a query per id and line otherwise)
-            readable = self.env.cr.precommit.data.setdefault(GLASS_READABLE_CACHE, {})
-            key = (comodel, value, self.env.uid, self.env.su)
-            if key not in readable:
-                record = self.env[comodel].browse(value)
-                readable[key] = bool(record.exists() and record.has_access("read"))
-            if readable[key]:
+            # each record once per quote (a query per id and line otherwise)
+            record = self.env[comodel].browse(value)
+            if cached(
+                self.env,
+                "readable",
+                (comodel, value),
+                lambda: bool(record.exists() and record.has_access("read")),
+            ):
                 return None
         return self.env._(
             "%(field)s must be the id of a record you can read (got %(value)s).",
@@ -878,7 +893,7 @@ class SaleOrderLine(models.Model):
 
     @api.model
     def _glass_quote_value_errors(self, field, value, rules):
-        label = field._description_string(self.env)
+        label = _Lazy(lambda: field._description_string(self.env))
         if field.type in ("float", "monetary", "integer"):
             error = self._glass_number_error(label, value, rules)
             return [error] if error else []
@@ -916,14 +931,17 @@ class SaleOrderLine(models.Model):
     @api.model
     def _glass_quote_element_errors(self, field, commands, rules):
         """Holes or cutouts: a list of create commands ``[0, 0, {values}]``."""
-        label = field._description_string(self.env)
-        shape_error = self.env._(
-            "%(field)s must be a list of [0, 0, {values}] commands (got %(value)s).",
-            field=label,
-            value=_shown(commands),
-        )
+
+        def shape_error():
+            return self.env._(
+                "%(field)s must be a list of [0, 0, {values}] commands (got "
+                "%(value)s).",
+                field=field._description_string(self.env),
+                value=_shown(commands),
+            )
+
         if not isinstance(commands, list | tuple):
-            return [shape_error]
+            return [shape_error()]
         # the count first: a thousand holes are refused before one is looked at
         holes = len(commands) if field.name == "glass_hole_ids" else 0
         cutouts = len(commands) if field.name == "glass_cutout_ids" else 0
@@ -936,9 +954,11 @@ class SaleOrderLine(models.Model):
         for index, command in enumerate(commands, start=1):
             values = self._glass_element_values(command, kinds=(0,))
             if values is None:
-                errors.append(shape_error)
+                errors.append(shape_error())
                 continue
-            element = self._glass_element_label(field.name, index)
+            element = _Lazy(
+                lambda index=index: self._glass_element_label(field.name, index)
+            )
             for key, value in values.items():
                 if key not in allowed:
                     errors.append(
@@ -950,7 +970,11 @@ class SaleOrderLine(models.Model):
                     )
                     continue
                 sub_field = comodel._fields[key]
-                sub_label = f"{element}, {sub_field._description_string(self.env)}"
+                sub_label = _Lazy(
+                    lambda element=element, sub_field=sub_field: (
+                        f"{element}, {sub_field._description_string(self.env)}"
+                    )
+                )
                 if sub_field.type == "many2one":
                     error = self._glass_id_error(
                         sub_label, sub_field.comodel_name, value

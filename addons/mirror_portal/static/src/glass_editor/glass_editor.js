@@ -127,7 +127,7 @@ export class GlassEditor extends Component {
         this.operations = this.props.catalog.operations || [];
         this.state = useState({
             lines: [emptyLine()],
-            results: [],
+            results: {},
             total: null,
             errors: [],
             reference: "",
@@ -141,6 +141,7 @@ export class GlassEditor extends Component {
         });
         this.sequence = 0;
         this.timer = null;
+        this.quoted = new Map(); // what a line says -> its price and problems
         this.root = useRef("root");
         onWillStart(() => this.restoreDraft());
         onMounted(() => {
@@ -338,30 +339,56 @@ export class GlassEditor extends Component {
         const sequence = ++this.sequence;
         const filled = this.filledLines;
         if (!filled.length) {
-            this.state.results = [];
+            this.state.results = {};
             this.state.total = null;
             this.state.errors = [];
             return;
         }
-        this.state.pricing = true;
-        let answer;
-        try {
-            answer = await rpc(this.props.quoteUrl, { lines: this.apiLines });
-        } catch {
-            answer = { errors: [_t("The price could not be computed: try again in a moment.")] };
-        }
-        if (sequence !== this.sequence) {
-            return; // a newer quote is on its way
+        // a line's price depends on that line only: each is priced once for what
+        // it says, so a keystroke in one line of fifty sends that line alone
+        const keys = filled.map((line) => {
+            const { reference, ...priced } = apiLine(line, this.presets);
+            return JSON.stringify(priced);
+        });
+        const missing = [...new Set(keys.filter((key) => !this.quoted.has(key)))];
+        let errors = [];
+        if (missing.length) {
+            this.state.pricing = true;
+            let answer;
+            try {
+                answer = await rpc(this.props.quoteUrl, {
+                    lines: missing.map((key) => JSON.parse(key)),
+                });
+            } catch {
+                answer = {
+                    errors: [_t("The price could not be computed: try again in a moment.")],
+                };
+            }
+            if (sequence !== this.sequence) {
+                return; // a newer quote is on its way
+            }
+            if (this.quoted.size > 5000) {
+                this.quoted.clear();
+            }
+            (answer.lines || []).forEach((result, index) => {
+                this.quoted.set(missing[index], result);
+            });
+            this.state.currency = answer.currency || this.props.currency;
+            errors = answer.errors || [];
         }
         this.state.pricing = false;
         const results = {};
+        let total = 0;
         filled.forEach((line, index) => {
-            results[line.uid] = (answer.lines || [])[index];
+            const result = this.quoted.get(keys[index]);
+            results[line.uid] = result;
+            if (result && result.valid && typeof result.subtotal === "number") {
+                total += result.subtotal;
+            }
         });
         this.state.results = results;
-        this.state.total = answer.total ?? null;
-        this.state.currency = answer.currency || this.props.currency;
-        this.state.errors = answer.errors || [];
+        this.state.total = this.props.pricesHidden ? null : Math.round(total * 100) / 100;
+        this.state.errors = errors;
     }
 
     result(line) {

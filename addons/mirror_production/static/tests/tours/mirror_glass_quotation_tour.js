@@ -44,6 +44,10 @@ registry.category("web_tour.tours").add("mirror_glass_quotation_tour", {
             trigger: ".o_data_row .o_field_widget[name=price_unit] input:value(500.00)",
         },
         {
+            content: "The order's total follows (its onchange is back: the row stays open)",
+            trigger: ".o_field_widget[name=tax_totals]:contains(500.00)",
+        },
+        {
             content: "Back into the row",
             trigger: ".o_data_row td.o_data_cell[name=glass_edge_all_id]",
             run: "click",
