@@ -362,13 +362,12 @@ class SaleOrder(models.Model):
             )
             return answer
         client = partner.commercial_partner_id
-        order = self.new(
-            {
-                "partner_id": client.id,
-                "company_id": company.id,
-                "pricelist_id": client.property_product_pricelist.id,
-            }
-        )
+        order_values = {
+            "partner_id": client.id,
+            "company_id": company.id,
+            "pricelist_id": client.property_product_pricelist.id,
+        }
+        order = self.new(order_values)
         answer["currency"] = order.currency_id.name or answer["currency"]
         catalog = {
             "materials": set(partner._mirror_portal_materials(company).ids),
@@ -377,17 +376,31 @@ class SaleOrder(models.Model):
         self._mirror_portal_prefetch(lines, catalog)
         Line = self.env["sale.order.line"]
         answer["values"] = []
+        results = []
         for line in lines:
             values, errors = self._mirror_portal_line_values(line, catalog)
             answer["values"].append(values)
+            result = None
             if errors:
                 result = Line._glass_quote_refused(errors)
                 result["issues"] = [
                     {"field": name, "message": message} for name, message in errors
                 ]
                 result["errors"] = [message for _name, message in errors]
-            else:
-                result = Line._glass_quote(values, order=order)
+            results.append(result)
+        # the lines read as the client wrote them are priced together
+        quoted = iter(
+            Line._glass_quote_many(
+                [
+                    values
+                    for values, result in zip(answer["values"], results, strict=True)
+                    if result is None
+                ],
+                order_values,
+            )
+        )
+        for result in results:
+            result = result or next(quoted)
             if answer["prices_hidden"]:
                 result.pop("breakdown", None)
                 result["unit_price"] = result["subtotal"] = None

@@ -5,7 +5,7 @@ from itertools import count
 
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..glass import pricing, svg, validation
@@ -538,18 +538,60 @@ class SaleOrderLine(models.Model):
         """
         # the lines of one quote share the records they check, convert and find
         self = self.with_context(**{QUOTE_CONTEXT: True})
+        values, refused = self._glass_quote_values(values)
+        if refused:
+            return refused
+        if order is not None:
+            values["order_id"] = order
+        return self._glass_quote_answer(self.new(values))
+
+    @api.model
+    def _glass_quote_many(self, values_list, order_values):
+        """:meth:`_glass_quote` of many lines of one order at once: the answers, in
+        the order of ``values_list``.
+
+        The lines are made as one new ``sale.order`` of ``order_values`` (customer,
+        company, pricelist), so that the ORM computes their fields for all of
+        them together rather than line by line (a cut list of fifty lines).
+        """
+        self = self.with_context(**{QUOTE_CONTEXT: True})
+        answers = []
+        good = []
+        for values in values_list:
+            values, refused = self._glass_quote_values(values)
+            answers.append(refused)
+            if not refused:
+                good.append(values)
+        order = self.env["sale.order"].with_context(**{QUOTE_CONTEXT: True})
+        order = order.new(
+            dict(
+                order_values,
+                order_line=[
+                    Command.create(dict(values, sequence=index))
+                    for index, values in enumerate(good)
+                ],
+            )
+        )
+        lines = iter(order.order_line)
+        return [answer or self._glass_quote_answer(next(lines)) for answer in answers]
+
+    @api.model
+    def _glass_quote_values(self, values):
+        """``(line values, None)`` of a quote's argument, or ``(None, answer)``
+        with the refusal of values that cannot be a line."""
         errors = self._glass_quote_errors(values)
         if errors:
-            return self._glass_quote_refused(errors)
+            return None, self._glass_quote_refused(errors)
         values = {
             name: value for name, value in values.items() if name in GLASS_QUOTE_FIELDS
         }
         values.setdefault("product_uom_qty", 1.0)
         values.setdefault("product_id", self.env.company._mirror_glass_product().id)
-        values = self._glass_spread_edge(values)
-        if order is not None:
-            values["order_id"] = order
-        line = self.new(values)
+        return self._glass_spread_edge(values), None
+
+    def _glass_quote_answer(self, line):
+        """The quote's answer for ``line``, a new glass line: its price, or why it
+        cannot be made."""
         if not line.glass_is_piece:
             return self._glass_quote_refused(
                 [
