@@ -7,6 +7,8 @@ may order and at which price comes from their own partner."""
 import csv
 import io
 
+import xlsxwriter
+
 from odoo import http
 from odoo.http import request
 
@@ -81,11 +83,12 @@ class GlassOrderPortal(CustomerPortal):
         the client may confirm. Nothing is created when a line is wrong."""
         partner = self._mirror_portal_client()
         if partner is None:
-            return {
-                "errors": [request.env._("Only clients order in the portal.")],
-                "lines": [],
-                "order_url": False,
-            }
+            return dict(
+                request.env["sale.order"]._mirror_portal_answer(
+                    errors=[request.env._("Only clients order in the portal.")]
+                ),
+                order_url=False,
+            )
         return request.env["sale.order"]._mirror_portal_submit(
             partner,
             lines,
@@ -148,8 +151,6 @@ class GlassOrderPortal(CustomerPortal):
         )
 
     def _mirror_template_xlsx(self, rows):
-        import xlsxwriter
-
         buffer = io.BytesIO()
         workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
         sheet = workbook.add_worksheet(request.env._("Cut list"))
@@ -161,12 +162,6 @@ class GlassOrderPortal(CustomerPortal):
                     row_index, column, value, bold if row_index == 0 else text
                 )
         sheet.set_column(0, len(rows[0]) - 1, 16)
-        sheet.set_column(6, 6, 32)
+        sheet.set_column(6, 6, 32)  # the holes: "Ø8 (100; 100), Ø8 (1100; 100)"
         workbook.close()
         return buffer.getvalue()
-
-    def _prepare_home_portal_values(self, counters):
-        values = super()._prepare_home_portal_values(counters)
-        if "mirror_can_order" in counters:
-            values["mirror_can_order"] = self._mirror_portal_client() is not None
-        return values

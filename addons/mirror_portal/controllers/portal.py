@@ -7,13 +7,11 @@ import re
 from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
-from odoo.osv import expression
 from odoo.tools import html2plaintext
 from odoo.tools.mimetypes import guess_mimetype
 
 from odoo.addons.mail.controllers import attachment as mail_attachment
 from odoo.addons.mail.controllers import thread as mail_thread
-from odoo.addons.mail.tools.discuss import Store
 from odoo.addons.portal.controllers import mail as portal_mail
 from odoo.addons.sale.controllers import portal as sale_portal
 from odoo.addons.web.controllers import binary as web_binary
@@ -322,17 +320,10 @@ class PortalChatter(portal_mail.PortalChatter):
             thread_model, thread_id, limit=limit, after=after, before=before, **kw
         )
 
-    def _setup_portal_message_fetch_extra_domain(self, data):
-        domain = super()._setup_portal_message_fetch_extra_domain(data)
-        hidden = request.env.context.get("mirror_portal_hidden_message_ids")
-        if hidden:
-            domain = expression.AND([domain, [("id", "not in", hidden)]])
-        return domain
-
 
 class ThreadController(mail_thread.ThreadController):
     @http.route()
-    def mail_thread_messages(  # noqa: PLR0913
+    def mail_thread_messages(  # noqa: PLR0913 - mail's signature (it filters the params)
         self,
         thread_model,
         thread_id,
@@ -342,39 +333,19 @@ class ThreadController(mail_thread.ThreadController):
         around=None,
         limit=30,
     ):
+        # the same messages as the portal's chatter (mail.message._message_fetch)
         hidden = _hidden_messages(thread_model, thread_id)
-        if not hidden:
-            return super().mail_thread_messages(
-                thread_model,
-                thread_id,
-                search_term=search_term,
-                before=before,
-                after=after,
-                around=around,
-                limit=limit,
-            )
-        # the messages as mail's route reads them, less those with prices
-        domain = [
-            ("res_id", "=", int(thread_id)),
-            ("model", "=", thread_model),
-            ("message_type", "!=", "user_notification"),
-            ("id", "not in", hidden),
-        ]
-        res = request.env["mail.message"]._message_fetch(
-            domain,
+        if hidden is not None:
+            request.update_context(mirror_portal_hidden_message_ids=hidden)
+        return super().mail_thread_messages(
+            thread_model,
+            thread_id,
             search_term=search_term,
             before=before,
             after=after,
             around=around,
             limit=limit,
         )
-        messages = res.pop("messages")
-        messages.set_message_done()
-        return {
-            **res,
-            "data": Store(messages, for_current_user=True).get_result(),
-            "messages": Store.many_ids(messages),
-        }
 
 
 class AttachmentController(mail_attachment.AttachmentController):

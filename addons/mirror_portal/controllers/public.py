@@ -18,9 +18,7 @@ import re
 import time
 import zipfile
 
-from markupsafe import Markup
-
-from odoo import SUPERUSER_ID, http, tools
+from odoo import http, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
@@ -112,14 +110,7 @@ class MirrorPublicRequest(http.Controller):
         return Rate._mirror_hit(key, limit)
 
     def _mirror_refused_quote(self, message):
-        company = request.env.company
-        return {
-            "lines": [],
-            "total": 0.0,
-            "currency": company.currency_id.name,
-            "prices_hidden": False,
-            "errors": [message],
-        }
+        return request.env["sale.order"]._mirror_portal_answer(errors=[message])
 
     # routes
 
@@ -212,7 +203,7 @@ class MirrorPublicRequest(http.Controller):
             return self._mirror_render(embed, kept, errors)
         try:
             with request.env.cr.savepoint():
-                self._mirror_create_lead(data)
+                request.env["crm.lead"]._mirror_public_request_create(data)
         except (UserError, ValidationError) as error:
             # kept in the form, with the reason, for the visitor to send again
             _logger.warning("Public glass request refused: %s", error)
@@ -566,100 +557,3 @@ class MirrorPublicRequest(http.Controller):
         return name
 
     # the lead
-
-    def _mirror_known_partner(self, env, data):
-        """The contact of the visitor's e-mail, when linking the lead to it does
-        not change the contact (the lead writes its phone on its contact): the
-        visitor is not told either way."""
-        email = data["email"]
-        if not email:
-            return env["res.partner"]
-        company = request.env.company
-        partner = env["res.partner"].search(
-            [
-                ("email_normalized", "=", email),
-                ("company_id", "in", [False, company.id]),
-            ],
-            limit=1,
-        )
-        if partner and data["phone"]:
-            known = partner._phone_format(fname="phone") or partner.phone
-            if known != data["phone"]:
-                return env["res.partner"]
-        return partner
-
-    def _mirror_create_lead(self, data):
-        """The lead of a request: its contact, pieces and files, the "Website"
-        source and medium, a note in its chatter."""
-        company = request.env.company
-        env = request.env(user=SUPERUSER_ID, su=True)
-        _ = request.env._
-        team = company.mirror_public_team_id
-        if team:
-            lead_type = "lead" if team.use_leads else "opportunity"
-        else:
-            lead_type = (
-                "lead" if env.user.has_group("crm.group_use_lead") else "opportunity"
-            )
-        glass = data["glass"]
-        pieces = glass["lines"]
-        partner = self._mirror_known_partner(env, data)
-        Lead = env["crm.lead"].with_company(company)
-        summary = Lead._mirror_glass_summary(glass) if pieces else Markup("")
-        contact = " · ".join(
-            value for value in (data["name"], data["phone"], data["email"]) if value
-        )
-        description = (
-            Markup("<p><strong>%s</strong> %s</p>")
-            % (_("Request from the public glass page:"), contact)
-            + (
-                Markup("<p>%s</p>") % Lead._mirror_text_html(data["description"])
-                if data["description"]
-                else Markup("")
-            )
-            + summary
-        )
-        values = {
-            "name": _("Glass request from %(name)s", name=data["name"]),
-            "type": lead_type,
-            "contact_name": data["name"],
-            "email_from": data["email"] or False,
-            "phone": data["phone"] or False,
-            "partner_id": partner.id,
-            "description": description,
-            "company_id": company.id,
-            "team_id": team.id,
-            "user_id": False,
-            "source_id": env.ref("mirror_portal.utm_source_website").id,
-            "medium_id": env.ref("utm.utm_medium_website").id,
-            "lang_id": env["res.lang"]._get_data(code=request.env.lang).id,
-            "mirror_glass_lines": glass if pieces else False,
-        }
-        if pieces and glass["currency_id"] == company.currency_id.id:
-            values["expected_revenue"] = glass["total"]
-        lead = Lead.with_context(mail_create_nosubscribe=True).create(values)
-        attachments = env["ir.attachment"].create(
-            [
-                {
-                    "name": file["name"],
-                    "raw": file["raw"],
-                    "mimetype": file["mimetype"],
-                    "res_model": "crm.lead",
-                    "res_id": lead.id,
-                }
-                for file in data["files"]
-            ]
-        )
-        lead.message_post(
-            body=_(
-                "Sent from the public glass page: %(pieces)s piece(s) priced at "
-                "%(total)s %(currency)s on the public price list, %(files)s file(s).",
-                pieces=len(pieces),
-                total=glass["total"],
-                currency=glass["currency"],
-                files=len(attachments),
-            ),
-            attachment_ids=attachments.ids,
-            subtype_xmlid="mail.mt_note",
-        )
-        return lead

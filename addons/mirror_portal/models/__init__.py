@@ -11,3 +11,4 @@ from . import account_move
 from . import res_users
 from . import sale_order_line
 from . import account_move_line
+from . import mail_message

@@ -3,7 +3,7 @@
 
 from markupsafe import Markup, escape
 
-from odoo import Command, api, fields, models
+from odoo import SUPERUSER_ID, Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_amount
 
@@ -201,3 +201,108 @@ class CrmLead(models.Model):
     def _mirror_text_html(self, text):
         """Plain text a visitor wrote, as escaped HTML with its line breaks."""
         return Markup("<br/>").join(escape(line) for line in (text or "").splitlines())
+
+    @api.model
+    def _mirror_public_known_partner(self, data):
+        """The contact of the visitor's e-mail, when linking the lead to it does
+        not change the contact (the lead writes its phone on its contact): the
+        visitor is not told either way."""
+        email = data["email"]
+        if not email:
+            return self.env["res.partner"]
+        company = self.env.company
+        partner = self.env["res.partner"].search(
+            [
+                ("email_normalized", "=", email),
+                ("company_id", "in", [False, company.id]),
+            ],
+            limit=1,
+        )
+        if partner and data["phone"]:
+            known = partner._phone_format(fname="phone") or partner.phone
+            if known != data["phone"]:
+                return self.env["res.partner"]
+        return partner
+
+    @api.model
+    def _mirror_public_request_create(self, data):
+        """The lead of a request sent from the public glass page: its contact,
+        pieces and files, the "Website" source and medium, a note in its chatter.
+
+        ``data`` is the request as its controller read and checked it: ``name``,
+        ``phone``, ``email``, ``description``, ``glass`` (the quote of its pieces)
+        and ``files`` (``name``, ``raw``, ``mimetype``). Runs as the superuser.
+        """
+        company = self.env.company
+        self = self.with_user(SUPERUSER_ID).sudo()
+        env = self.env
+        _ = env._
+        team = company.mirror_public_team_id
+        if team:
+            lead_type = "lead" if team.use_leads else "opportunity"
+        else:
+            lead_type = (
+                "lead" if env.user.has_group("crm.group_use_lead") else "opportunity"
+            )
+        glass = data["glass"]
+        pieces = glass["lines"]
+        partner = self._mirror_public_known_partner(data)
+        Lead = env["crm.lead"].with_company(company)
+        summary = Lead._mirror_glass_summary(glass) if pieces else Markup("")
+        contact = " · ".join(
+            value for value in (data["name"], data["phone"], data["email"]) if value
+        )
+        description = (
+            Markup("<p><strong>%s</strong> %s</p>")
+            % (_("Request from the public glass page:"), contact)
+            + (
+                Markup("<p>%s</p>") % Lead._mirror_text_html(data["description"])
+                if data["description"]
+                else Markup("")
+            )
+            + summary
+        )
+        values = {
+            "name": _("Glass request from %(name)s", name=data["name"]),
+            "type": lead_type,
+            "contact_name": data["name"],
+            "email_from": data["email"] or False,
+            "phone": data["phone"] or False,
+            "partner_id": partner.id,
+            "description": description,
+            "company_id": company.id,
+            "team_id": team.id,
+            "user_id": False,
+            "source_id": env.ref("mirror_portal.utm_source_website").id,
+            "medium_id": env.ref("utm.utm_medium_website").id,
+            "lang_id": env["res.lang"]._get_data(code=env.lang).id,
+            "mirror_glass_lines": glass if pieces else False,
+        }
+        if pieces and glass["currency_id"] == company.currency_id.id:
+            values["expected_revenue"] = glass["total"]
+        lead = Lead.with_context(mail_create_nosubscribe=True).create(values)
+        attachments = env["ir.attachment"].create(
+            [
+                {
+                    "name": file["name"],
+                    "raw": file["raw"],
+                    "mimetype": file["mimetype"],
+                    "res_model": "crm.lead",
+                    "res_id": lead.id,
+                }
+                for file in data["files"]
+            ]
+        )
+        lead.message_post(
+            body=_(
+                "Sent from the public glass page: %(pieces)s piece(s) priced at "
+                "%(total)s %(currency)s on the public price list, %(files)s file(s).",
+                pieces=len(pieces),
+                total=glass["total"],
+                currency=glass["currency"],
+                files=len(attachments),
+            ),
+            attachment_ids=attachments.ids,
+            subtype_xmlid="mail.mt_note",
+        )
+        return lead

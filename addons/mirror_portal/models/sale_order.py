@@ -339,13 +339,9 @@ class SaleOrder(models.Model):
         partner = partner.sudo()
         company = self.env.company
         rules = company._mirror_glass_rules()
-        answer = {
-            "lines": [],
-            "total": 0.0,
-            "currency": company.currency_id.name,
-            "prices_hidden": bool(partner.mirror_portal_hide_prices),
-            "errors": [],
-        }
+        answer = self._mirror_portal_answer(
+            prices_hidden=bool(partner.mirror_portal_hide_prices)
+        )
         if not isinstance(lines, list):
             answer["errors"].append(
                 self.env._("Send the lines as a list of pieces, e.g. [{...}, {...}].")
@@ -414,6 +410,18 @@ class SaleOrder(models.Model):
         if not with_values:
             answer.pop("values")
         return answer
+
+    @api.model
+    def _mirror_portal_answer(self, errors=(), prices_hidden=False):
+        """A quote's answer with no line yet: its shape, for every caller that
+        refuses a request before pricing it (``errors``: translated messages)."""
+        return {
+            "lines": [],
+            "total": 0.0,
+            "currency": self.env.company.currency_id.name,
+            "prices_hidden": prices_hidden,
+            "errors": list(errors),
+        }
 
     @api.model
     def _mirror_portal_prefetch(self, lines, catalog):

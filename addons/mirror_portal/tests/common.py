@@ -1,6 +1,7 @@
 # Copyright 2026 Mirror Workshop Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import json
 from urllib.parse import urlencode
 
 from odoo import Command
@@ -26,6 +27,19 @@ class PortalCommon(ProductionCommon, HttpCase):
         cls.user_b = cls._portal_user("portal-b", cls.client_b)
 
     @classmethod
+    def _setup_documents(cls):
+        """Client A's confirmed order and sent quotation, followed by A, and a
+        price-hidden colleague; A's users read English (as the assertions do)."""
+        cls.company.mirror_portal_production_card = True
+        cls.order = cls._confirmed_order(cls)
+        cls.quotation = cls._create_order(cls._line_values(qty=2))
+        cls.quotation.action_quotation_sent()
+        (cls.order | cls.quotation).message_subscribe(partner_ids=cls.client_a.ids)
+        cls.hidden = cls._portal_user("portal-hidden", cls.client_a)
+        cls.hidden.partner_id.mirror_portal_hide_prices = True
+        (cls.user_a | cls.hidden).lang = "en_US"
+
+    @classmethod
     def _portal_user(cls, login, company, **values):
         contact = cls.env["res.partner"].create(
             {
@@ -43,6 +57,33 @@ class PortalCommon(ProductionCommon, HttpCase):
                 **values,
             }
         )
+
+    def _line(self, **values):
+        """A portal glass line: 1000 × 500, two pieces, ground all round, a hole."""
+        return dict(
+            {
+                "material_id": self.float_4.id,
+                "width": 1000,
+                "height": 500,
+                "quantity": 2,
+                "edge_id": self.edge_ground.id,
+                "holes": [{"diameter": 8, "x": 100, "y": 100}],
+            },
+            **values,
+        )
+
+    def _json(self, url, body=None, **params):
+        """The JSON-RPC answer of ``url`` called with ``params`` (or the raw
+        ``body``), as the portal's pages call it."""
+        self.env.flush_all()
+        response = self.url_open(
+            url,
+            data=body
+            or json.dumps({"jsonrpc": "2.0", "method": "call", "params": params}),
+            headers={"Content-Type": "application/json"},
+        )
+        self.assertEqual(response.status_code, 200)
+        return response.json()
 
     def _get(self, url, **params):
         if params:

@@ -46,16 +46,6 @@ class NewOrderCommon(PortalCommon):
             **values,
         )
 
-    def _json(self, url, **params):
-        self.env.flush_all()
-        response = self.url_open(
-            url,
-            data=json.dumps({"jsonrpc": "2.0", "method": "call", "params": params}),
-            headers={"Content-Type": "application/json"},
-        )
-        self.assertEqual(response.status_code, 200)
-        return response.json()
-
     def _submit(self, **params):
         return self._json("/my/glass/submit", **params)["result"]
 

@@ -112,17 +112,10 @@ class TestPortalPricesOverRpc(PortalCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company.mirror_portal_production_card = True
-        cls.order = cls._confirmed_order(cls)
-        cls.quotation = cls._create_order(cls._line_values(qty=2))
-        cls.quotation.action_quotation_sent()
+        cls._setup_documents()
         cls.invoice = cls.order._create_invoices()
         cls.invoice.action_post()
-        for document in (cls.order, cls.quotation, cls.invoice):
-            document.message_subscribe(partner_ids=cls.client_a.ids)
-        cls.hidden = cls._portal_user("portal-hidden", cls.client_a)
-        cls.hidden.partner_id.mirror_portal_hide_prices = True
-        (cls.user_a | cls.hidden).lang = "en_US"
+        cls.invoice.message_subscribe(partner_ids=cls.client_a.ids)
         cls.group = cls.env.ref(PRICES_HIDDEN)
         cls.records = {
             "sale.order": cls.order,

@@ -78,31 +78,8 @@ class TestPortalPublic(PortalCommon):
             )
             return cr.fetchone()[0] or 0
 
-    def _line(self, **values):
-        return dict(
-            {
-                "material_id": self.float_4.id,
-                "width": 1000,
-                "height": 500,
-                "quantity": 2,
-                "edge_id": self.edge_ground.id,
-                "holes": [{"diameter": 8, "x": 100, "y": 100}],
-            },
-            **values,
-        )
-
     def _quote(self, lines=None, body=None):
-        self.env.flush_all()
-        response = self.url_open(
-            "/glass/quote",
-            data=body
-            or json.dumps(
-                {"jsonrpc": "2.0", "method": "call", "params": {"lines": lines}}
-            ),
-            headers={"Content-Type": "application/json"},
-        )
-        self.assertEqual(response.status_code, 200)
-        return response.json()["result"]
+        return self._json("/glass/quote", body=body, lines=lines)["result"]
 
     def _page(self, url="/glass/request"):
         self.env.flush_all()

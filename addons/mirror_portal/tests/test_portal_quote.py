@@ -31,29 +31,8 @@ class TestPortalQuote(PortalCommon):
         cls.hidden = cls._portal_user("portal-hidden", cls.client_a)
         cls.hidden.partner_id.mirror_portal_hide_prices = True
 
-    def _line(self, **values):
-        return dict(
-            {
-                "material_id": self.float_4.id,
-                "width": 1000,
-                "height": 500,
-                "quantity": 2,
-                "edge_id": self.edge_ground.id,
-                "holes": [{"diameter": 8, "x": 100, "y": 100}],
-            },
-            **values,
-        )
-
     def _quote(self, lines):
-        response = self.url_open(
-            "/my/glass/quote",
-            data=json.dumps(
-                {"jsonrpc": "2.0", "method": "call", "params": {"lines": lines}}
-            ),
-            headers={"Content-Type": "application/json"},
-        )
-        self.assertEqual(response.status_code, 200)
-        return response.json()
+        return self._json("/my/glass/quote", lines=lines)
 
     def test_prices_follow_the_client_pricelist(self):
         self.authenticate("portal-a", "portal-a-pass")
