@@ -27,7 +27,9 @@ def cached(env, name, key, compute):
     cache = quote_cache(env, name)
     if cache is None:
         return compute()
-    full_key = (key, env.uid, env.su)
+    # what a record reads as depends on who reads it, in which company and
+    # language (an operation's name is in the client's)
+    full_key = (key, env.uid, env.su, env.company.id, env.lang)
     if full_key not in cache:
         cache[full_key] = compute()
     return cache[full_key]

@@ -287,3 +287,41 @@ class TestPricing(MirrorCommon):
         )
         self.assertFalse(bad["valid"])
         self.assertIn("must be positive", bad["errors"][0])
+
+    def test_quote_many_lines_as_one_by_one(self):
+        """A quote of many lines made as one new order answers each line as its
+        own quote does: the price, the problems, the refusals, in their order."""
+        Line = self.env["sale.order.line"]
+        count = Line.search_count([])
+        values_list = [
+            {
+                "glass_material_id": self.float_4.id,
+                "glass_width": 1000,
+                "glass_height": 500,
+                "product_uom_qty": 2,
+                "glass_edge_all_id": self.edge_ground.id,
+            },
+            {"glass_material_id": self.float_4.id, "glass_width": "wide"},
+            {
+                "glass_material_id": self.mirror_4.id,
+                "glass_width": 200,
+                "glass_height": 300,
+                "glass_hole_ids": [Command.create({"diameter": 8, "x": 100, "y": 150})],
+            },
+            {"glass_material_id": self.float_4.id, "glass_width": 0, "glass_height": 9},
+        ]
+        order_values = {
+            "partner_id": self.partner.id,
+            "pricelist_id": self.pricelist.id,
+        }
+        many = Line._glass_quote_many(values_list, order_values)
+        order = self.env["sale.order"].new(order_values)
+        single = [
+            Line._glass_quote(dict(values), order=order) for values in values_list
+        ]
+        self.assertEqual(many, single)
+        self.assertEqual(
+            [answer["valid"] for answer in many], [True, False, True, False]
+        )
+        self.assertEqual(many[0]["subtotal"], 1600)
+        self.assertEqual(Line.search_count([]), count)
